@@ -1,0 +1,58 @@
+/**
+ * The search contract shared by the server, the CLI and the browser: events in, an
+ * Elasticsearch `_eql/search`-shaped response out.
+ */
+
+/** A JSON object as stored: nested objects and flat dotted keys are both allowed. */
+export type EventSource = Record<string, unknown>;
+
+/** One stored event, as Elasticsearch returns a hit. */
+export interface EqlEvent {
+  readonly _index: string;
+  readonly _id: string;
+  readonly _source: EventSource;
+}
+
+export interface SearchOptions {
+  /** Maximum number of events or sequences returned. Default 10, as in Elasticsearch. */
+  readonly size?: number;
+  /** Elasticsearch's page size; never changes results here, accepted for compatibility. */
+  readonly fetchSize?: number;
+  /** `head` (default) returns the earliest matches, `tail` the latest. */
+  readonly resultPosition?: 'head' | 'tail';
+  /** Default `@timestamp`; values are epoch millis (number or numeric string) or ISO-8601. */
+  readonly timestampField?: string;
+  /** Optional second sort key. */
+  readonly tiebreakerField?: string;
+  /** Default `event.category`. */
+  readonly eventCategoryField?: string;
+  /** For `sample`: how many samples per join key combination. Default 1. */
+  readonly maxSamplesPerKey?: number;
+  /**
+   * Set when the caller already delivers events ordered by (timestamp, tiebreaker), e.g. from
+   * an indexed store; the executor then skips its own sort and streams in constant memory.
+   */
+  readonly presorted?: boolean;
+}
+
+export interface EventHit extends EqlEvent {
+  /** Set on the placeholder of a missing-event term `![…]` in a sequence. */
+  readonly missing?: boolean;
+}
+
+export interface SequenceHit {
+  readonly join_keys?: readonly unknown[];
+  readonly events: readonly EventHit[];
+}
+
+export interface EqlSearchResponse {
+  readonly is_partial: boolean;
+  readonly is_running: boolean;
+  readonly took: number;
+  readonly timed_out: boolean;
+  readonly hits: {
+    readonly total: { readonly value: number; readonly relation: 'eq' | 'gte' };
+    readonly events?: readonly EventHit[];
+    readonly sequences?: readonly SequenceHit[];
+  };
+}
