@@ -1,18 +1,18 @@
 #!/usr/bin/env node
-// Runs every suite (Vitest: unit + integration; Playwright: browser) and ends with one
+// `npm test`: installs what is missing, then runs every suite (Vitest: unit + integration; Playwright: browser) and ends with one
 // plain line "N passed, N failed" summing them, which CI reads. The exit code is non-zero
 // when any suite fails or reports nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root, setup } from './setup.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const baseEnv = setup({ browser: true });
 const reports = join(root, 'node_modules', '.test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', FORCE_COLOR: process.env.CI ? '0' : '1' };
+const env = { ...baseEnv, FORCE_COLOR: process.env.CI ? '0' : '1' };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
 

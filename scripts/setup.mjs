@@ -1,47 +1,56 @@
-#!/usr/bin/env node
 // Makes a fresh machine (Node 20 + npm only) ready: pnpm at the pinned version, the
-// workspace dependencies, and, with --browser, Debian's Chromium for the browser tests.
-// Every step is skipped when already satisfied, so `npm start` / `npm test` stay fast.
+// workspace dependencies, and, for the browser tests, Debian's Chromium. Every step is
+// skipped when already satisfied, so `npm start` / `npm test` stay fast on a second run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '10.34.9';
-const wantBrowser = process.argv.includes('--browser');
 
-function run(cmd, args, opts = {}) {
+export function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
   if (r.status !== 0) {
-    console.error(`setup: '${cmd} ${args.join(' ')}' failed (exit ${r.status ?? r.signal})`);
+    console.error(`rulebench: '${cmd} ${args.join(' ')}' failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status ?? 1);
   }
 }
 
-function pnpmVersion() {
+function pnpmVersion(env) {
   try {
-    return execFileSync('pnpm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('pnpm', ['--version'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
 }
 
-if (pnpmVersion() !== PNPM_VERSION) {
-  console.log(`setup: installing pnpm@${PNPM_VERSION}`);
-  run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]);
-}
+/** Returns the environment for every later step (PATH reaches pnpm; no browser downloads). */
+export function setup({ browser = false } = {}) {
+  // npm's global bin folder goes on PATH so a pnpm installed just now is found by children.
+  const globalPrefix = execFileSync('npm', ['prefix', '--global'], { encoding: 'utf8' }).trim();
+  const globalBin = process.platform === 'win32' ? globalPrefix : join(globalPrefix, 'bin');
+  const env = {
+    ...process.env,
+    PATH: `${globalBin}${delimiter}${process.env.PATH ?? ''}`,
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  };
 
-// Playwright must never fetch a browser: the tests use Debian's Chromium.
-const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
-run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], { env });
-
-if (wantBrowser && !existsSync('/usr/bin/chromium')) {
-  if (typeof process.getuid === 'function' && process.getuid() === 0) {
-    console.log("setup: installing Debian's chromium for the browser tests");
-    run('apt-get', ['update', '-q']);
-    run('apt-get', ['install', '-y', '-q', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  } else {
-    console.error('setup: /usr/bin/chromium is missing and this is not root; install Debian\'s chromium to run the browser tests');
+  if (pnpmVersion(env) !== PNPM_VERSION) {
+    console.log(`rulebench: installing pnpm@${PNPM_VERSION}`);
+    run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`], { env });
   }
+  run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], { env });
+
+  if (browser && !existsSync('/usr/bin/chromium')) {
+    if (typeof process.getuid === 'function' && process.getuid() === 0) {
+      console.log("rulebench: installing Debian's chromium for the browser tests");
+      const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+      run('apt-get', ['update', '-q'], { env: aptEnv });
+      run('apt-get', ['install', '-y', '-q', 'chromium'], { env: aptEnv });
+    } else {
+      console.error("rulebench: /usr/bin/chromium is missing and this is not root: install Debian's chromium");
+    }
+  }
+  return env;
 }

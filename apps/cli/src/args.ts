@@ -1,0 +1,116 @@
+/**
+ * A small, strict flag parser: every flag is declared, unknown or malformed flags are usage
+ * errors (exit 2), and values are typed. Accepts `--flag value` and `--flag=value`.
+ */
+
+export type FlagSpec =
+  | { readonly type: 'string'; readonly repeatable?: boolean }
+  | { readonly type: 'integer'; readonly min: number }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'enum'; readonly values: readonly string[] };
+
+export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
+
+type FlagValue<S extends FlagSpec> = S extends { type: 'integer' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'string'; repeatable: true }
+      ? string[]
+      : string;
+
+export interface ParsedArgs<S extends FlagSpecs> {
+  readonly flags: { readonly [K in keyof S]?: FlagValue<S[K]> };
+  readonly positionals: readonly string[];
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S): ParsedArgs<S> {
+  const flags: Record<string, unknown> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const spec = specs[name];
+    if (!spec) throw new UsageError(`unknown option --${name}${suggest(name, Object.keys(specs))}`);
+    if (spec.type === 'boolean') {
+      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      flags[name] = true;
+      continue;
+    }
+    let raw: string;
+    if (eq >= 0) raw = arg.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`--${name} needs a value`);
+      raw = next;
+      i++;
+    }
+    if (spec.type === 'string' && spec.repeatable) {
+      flags[name] = [...((flags[name] as string[] | undefined) ?? []), raw];
+      continue;
+    }
+    if (flags[name] !== undefined) throw new UsageError(`--${name} given twice`);
+    flags[name] = convert(name, spec, raw);
+  }
+  return { flags: flags as ParsedArgs<S>['flags'], positionals };
+}
+
+function convert(name: string, spec: FlagSpec, raw: string): unknown {
+  switch (spec.type) {
+    case 'integer': {
+      if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${name} must be an integer, got "${raw}"`);
+      const value = Number(raw);
+      if (!Number.isSafeInteger(value) || value < spec.min) {
+        throw new UsageError(`--${name} must be an integer ≥ ${spec.min}, got ${raw}`);
+      }
+      return value;
+    }
+    case 'enum':
+      if (!spec.values.includes(raw))
+        throw new UsageError(`--${name} must be one of ${spec.values.join(', ')}; got "${raw}"`);
+      return raw;
+    default:
+      return raw;
+  }
+}
+
+function suggest(name: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best ? ` (did you mean --${best}?)` : '';
+}
+
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

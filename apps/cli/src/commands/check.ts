@@ -1,0 +1,206 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { getLocation } from '@rulebench/eql';
+import {
+  decodeKibanaNdjson,
+  decodeTomlRule,
+  decodeUtf8,
+  type FieldSchema,
+  type Finding,
+  locateFindingInToml,
+  type NonEcsSchema,
+  RuleError,
+  validateEqlQuery,
+  validateRule,
+} from '@rulebench/rules';
+import { ruleFieldSchema } from '@rulebench/rules/ecs';
+import { parseArgs, UsageError } from '../args.js';
+import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
+
+export const CHECK_USAGE = `Usage: rulebench check [options] FILE|DIR...
+
+Checks detection rules (TOML, Kibana NDJSON export) and EQL queries (.eql): syntax, required
+fields, schedule, severity/risk score, ATT&CK mapping, and query fields against ECS.
+Prints file:line:col: error|warning: message [code]; exits 1 when any error is found.
+
+Options:
+  --non-ecs-schema FILE   extra fields per index pattern (detection-rules non-ecs-schema.json layout)
+  --index PATTERN         index pattern(s) for .eql files (repeatable)
+  --quiet                 print errors only
+`;
+
+const CHECK_FLAGS = {
+  'non-ecs-schema': { type: 'string' },
+  index: { type: 'string', repeatable: true },
+  quiet: { type: 'boolean' },
+} as const;
+
+interface Located {
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Finding['severity'];
+  readonly message: string;
+  readonly code: string;
+}
+
+export async function runCheck(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, CHECK_FLAGS);
+  if (positionals.length === 0) throw new UsageError('no FILE given');
+  let nonEcs: NonEcsSchema | undefined;
+  if (flags['non-ecs-schema'] !== undefined) {
+    try {
+      nonEcs = JSON.parse(await readFile(flags['non-ecs-schema'], 'utf8')) as NonEcsSchema;
+    } catch (error) {
+      ctx.stderr.write(
+        `${flags['non-ecs-schema']}: cannot read the non-ECS schema: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      return EXIT_FAILURE;
+    }
+  }
+  const schemaFor = (index: readonly string[] | undefined) => ruleFieldSchema(index, nonEcs);
+  const totals = { error: 0, warning: 0, info: 0 };
+  const files = await expandPaths(positionals);
+  for (const file of files) {
+    const shown = relative(ctx.cwd, file) || file;
+    for (const found of await checkFile(file, schemaFor, flags.index ?? [])) {
+      totals[found.severity]++;
+      if (flags.quiet && found.severity !== 'error') continue;
+      ctx.stdout.write(
+        `${shown}:${found.line}:${found.column}: ${found.severity}: ${found.message} [${found.code}]\n`,
+      );
+    }
+  }
+  const count = files.length;
+  ctx.stderr.write(
+    `${count} file${count === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}\n`,
+  );
+  return totals.error > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+const CHECKED_EXTENSIONS = new Set(['.toml', '.ndjson', '.jsonl', '.eql']);
+
+/** Files as given; directories become the rule and query files under them, sorted. */
+async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      out.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { recursive: true });
+    out.push(
+      ...entries
+        .filter((e) => CHECKED_EXTENSIONS.has(extname(e).toLowerCase()))
+        .sort()
+        .map((e) => join(path, e)),
+    );
+  }
+  return out;
+}
+
+type SchemaFor = (index: readonly string[] | undefined) => FieldSchema;
+
+async function checkFile(
+  file: string,
+  schemaFor: SchemaFor,
+  eqlIndex: readonly string[],
+): Promise<Located[]> {
+  let text: string;
+  try {
+    text = decodeUtf8(await readFile(file));
+  } catch (error) {
+    if (error instanceof RuleError) return [fromRuleError(error)];
+    const code = (error as NodeJS.ErrnoException).code;
+    return [
+      {
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'io',
+        message: code === 'ENOENT' ? 'no such file' : String((error as Error).message),
+      },
+    ];
+  }
+  switch (kindOf(file, text)) {
+    case 'toml':
+      return checkToml(text, schemaFor);
+    case 'ndjson':
+      return checkNdjson(text, schemaFor);
+    case 'eql':
+      return validateEqlQuery(text, { schema: schemaFor(eqlIndex.length > 0 ? eqlIndex : undefined) }).map(
+        (f) => {
+          const at = f.range ? getLocation(text, f.range.start) : { line: 1, column: 1 };
+          return { ...at, severity: f.severity, message: f.message, code: f.code };
+        },
+      );
+    case 'unknown':
+      return [
+        {
+          line: 1,
+          column: 1,
+          severity: 'error',
+          code: 'file-type',
+          message: 'not a TOML rule, a Kibana NDJSON export or an .eql query',
+        },
+      ];
+  }
+}
+
+function kindOf(file: string, text: string): 'toml' | 'ndjson' | 'eql' | 'unknown' {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.toml') return 'toml';
+  if (ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
+  if (ext === '.eql') return 'eql';
+  const start = text.trimStart();
+  if (start.startsWith('{')) return 'ndjson';
+  if (/^\[(metadata|rule)\]/m.test(text)) return 'toml';
+  return 'unknown';
+}
+
+function fromRuleError(error: RuleError): Located {
+  return {
+    line: error.line ?? 1,
+    column: error.column ?? 1,
+    severity: 'error',
+    code: error.code,
+    message: error.field ? `${error.field}: ${error.reason}` : error.reason,
+  };
+}
+
+function checkToml(text: string, schemaFor: SchemaFor): Located[] {
+  let rule: ReturnType<typeof decodeTomlRule>;
+  try {
+    rule = decodeTomlRule(text);
+  } catch (error) {
+    if (error instanceof RuleError) return [fromRuleError(error)];
+    throw error;
+  }
+  return validateRule(rule, { schema: schemaFor(rule.index) })
+    .map((f) => ({
+      ...locateFindingInToml(text, f, rule.query),
+      severity: f.severity,
+      message: f.message,
+      code: f.code,
+    }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function checkNdjson(text: string, schemaFor: SchemaFor): Located[] {
+  const decoded = decodeKibanaNdjson(text);
+  const out: Located[] = decoded.errors.map(fromRuleError);
+  for (const item of decoded.items) {
+    if (item.kind !== 'rule') continue;
+    for (const f of validateRule(item.rule, { schema: schemaFor(item.rule.index) })) {
+      // A query inside a JSON string has no stable column; the line still finds the rule.
+      out.push({
+        line: item.line,
+        column: 1,
+        severity: f.severity,
+        message: `rule "${item.rule.name}": ${f.field}: ${f.message}`,
+        code: f.code,
+      });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}

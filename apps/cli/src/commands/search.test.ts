@@ -1,0 +1,149 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { EqlEvent, SearchOptions } from '@rulebench/eql';
+import { describe, expect, it } from 'vitest';
+import { run } from '../cli.js';
+import type { SearchEngine } from '../engine.js';
+
+/** Records what the command hands the engine; answers with every pushed event. */
+function fakeEngine() {
+  const seen: { query?: string; options?: SearchOptions; events: EqlEvent[] } = { events: [] };
+  const engine: SearchEngine = {
+    compile(query) {
+      seen.query = query;
+      return {
+        executor(options) {
+          seen.options = options;
+          return {
+            push: (event) => seen.events.push(event),
+            finish: () => ({
+              is_partial: false,
+              is_running: false,
+              took: 0,
+              timed_out: false,
+              hits: { total: { value: seen.events.length, relation: 'eq' }, events: seen.events },
+            }),
+          };
+        },
+      };
+    },
+  };
+  return { engine, seen };
+}
+
+async function runWith(argv: string[], engine: SearchEngine, stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(
+    argv,
+    {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      stdin: Readable.from([Buffer.from(stdin)]),
+      cwd: process.cwd(),
+    },
+    async () => engine,
+  );
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'rulebench-search-'));
+const file = join(dir, 'events.ndjson');
+writeFileSync(file, '{"a":1}\n\n{"b":2}\r\n');
+
+describe('search command (fake engine)', () => {
+  it('streams each line as an event with its line number as _id and the file name as _index', async () => {
+    const { engine, seen } = fakeEngine();
+    const result = await runWith(
+      [
+        'search',
+        '--events',
+        file,
+        '--query',
+        'any where true',
+        '--size',
+        '3',
+        '--result-position',
+        'tail',
+        '--timestamp-field',
+        'ts',
+        '--tiebreaker-field',
+        'seq',
+        '--event-category-field',
+        'cat',
+        '--fetch-size',
+        '50',
+        '--max-samples-per-key',
+        '2',
+        '--presorted',
+      ],
+      engine,
+    );
+    expect(result.code).toBe(0);
+    expect(seen.query).toBe('any where true');
+    expect(seen.options).toEqual({
+      size: 3,
+      resultPosition: 'tail',
+      timestampField: 'ts',
+      tiebreakerField: 'seq',
+      eventCategoryField: 'cat',
+      fetchSize: 50,
+      maxSamplesPerKey: 2,
+      presorted: true,
+    });
+    expect(seen.events).toEqual([
+      { _index: 'events.ndjson', _id: '1', _source: { a: 1 } },
+      { _index: 'events.ndjson', _id: '3', _source: { b: 2 } },
+    ]);
+    expect(JSON.parse(result.stdout).hits.total).toEqual({ value: 2, relation: 'eq' });
+    expect(result.stdout.startsWith('{\n  "is_partial": false,\n')).toBe(true);
+  });
+
+  it('reads stdin for -', async () => {
+    const { engine, seen } = fakeEngine();
+    const result = await runWith(['search', '--events', '-', '--query', 'q'], engine, '{"x":"y"}\n');
+    expect(result.code).toBe(0);
+    expect(seen.events).toEqual([{ _index: 'stdin', _id: '1', _source: { x: 'y' } }]);
+  });
+
+  it('fails on a malformed line with its number, or skips it with --skip-bad', async () => {
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, '{"a":1}\n[1]\n{nope\n{"c":3}\n');
+    const failed = await runWith(['search', '--events', bad, '--query', 'q'], fakeEngine().engine);
+    expect(failed).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${bad}:2: expected a JSON object, found an array\n`,
+    });
+    const { engine, seen } = fakeEngine();
+    const skipped = await runWith(['search', '--events', bad, '--query', 'q', '--skip-bad'], engine);
+    expect(skipped.code).toBe(0);
+    expect(seen.events.map((e) => e._id)).toEqual(['1', '4']);
+    expect(skipped.stderr.split('\n')[2]).toBe('2 malformed lines skipped');
+  });
+
+  it('reports a missing file', async () => {
+    const result = await runWith(
+      ['search', '--events', join(dir, 'absent.ndjson'), '--query', 'q'],
+      fakeEngine().engine,
+    );
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `${join(dir, 'absent.ndjson')}: no such file\n` });
+  });
+
+  it.each([
+    [['search', '--query', 'q'], '--events FILE is required'],
+    [['search', '--events', 'f'], '--query EQL is required'],
+    [['search', '--events', 'f', '--query', 'q', '--size', 'x'], '--size must be an integer, got "x"'],
+    [
+      ['search', '--events', 'f', '--query', 'q', '--result-position', 'mid'],
+      '--result-position must be one of head, tail; got "mid"',
+    ],
+    [['search', '--events', 'f', '--query', 'q', 'extra'], 'unexpected argument "extra"'],
+  ])('exits 2 with usage for %j', async (argv, message) => {
+    const result = await runWith(argv, fakeEngine().engine);
+    expect(result.code).toBe(2);
+    expect(result.stderr.startsWith(`rulebench search: ${message}\n\nUsage: rulebench search`)).toBe(true);
+  });
+});

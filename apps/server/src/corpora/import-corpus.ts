@@ -1,0 +1,88 @@
+import { ContentWriter, linkCorpus } from '../store/content-writer.js';
+import type { Store } from '../store/store.js';
+import type { CorpusRecord } from '../store/types.js';
+import { type ImportReport, ImportReportBuilder } from './import-report.js';
+import { acceptRecord } from './records.js';
+import type { SourceRecord } from './source-records.js';
+
+export interface ImportRequest {
+  readonly name: string;
+  readonly description: string;
+  readonly origin: string | null;
+  /** Import the good records and report the bad ones; otherwise any bad record fails the import. */
+  readonly skipInvalid: boolean;
+  /** Called at most every {@link PROGRESS_INTERVAL_MS} while records arrive, for progress bars. */
+  readonly onProgress?: (report: { readonly read: number; readonly imported: number }) => void;
+}
+
+export type ImportOutcome =
+  | { readonly ok: true; readonly corpus: CorpusRecord; readonly report: ImportReport }
+  | { readonly ok: false; readonly reason: 'invalid_records' | 'no_events'; readonly report: ImportReport };
+
+export const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * Imports a stream of records as a new corpus, in one transaction on a dedicated connection:
+ * until it commits, nothing is visible, and an error, an aborted upload or a killed process
+ * leaves the store as it was.
+ */
+export function importCorpus(
+  store: Store,
+  source: AsyncIterable<SourceRecord>,
+  request: ImportRequest,
+): Promise<ImportOutcome> {
+  return store.writeLock.run(async () => {
+    const db = store.openWriterConnection();
+    const report = new ImportReportBuilder();
+    let committed = false;
+    let lastProgress = Date.now();
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      const writer = new ContentWriter(db);
+      for await (const item of source) {
+        report.read++;
+        if (
+          request.onProgress &&
+          report.read % 500 === 0 &&
+          Date.now() - lastProgress >= PROGRESS_INTERVAL_MS
+        ) {
+          lastProgress = Date.now();
+          request.onProgress({ read: report.read, imported: report.imported });
+        }
+        const record =
+          'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value);
+        if (!record.ok) {
+          report.reject(item.position, record.reason);
+          continue;
+        }
+        // Once the import is bound to fail, keep reading only to report every bad record.
+        if (report.rejected > 0 && !request.skipInvalid) continue;
+        writer.add(record.doc, record.ts);
+        report.imported++;
+        if (record.ts === null) report.withoutTimestamp++;
+      }
+      if (report.rejected > 0 && !request.skipInvalid) {
+        return {
+          ok: false,
+          reason: 'invalid_records',
+          report: { ...report.build(), imported: 0, withoutTimestamp: 0 },
+        };
+      }
+      if (report.imported === 0) return { ok: false, reason: 'no_events', report: report.build() };
+      const content = writer.finish();
+      const id = linkCorpus(
+        db,
+        { name: request.name, description: request.description, source: 'upload', origin: request.origin },
+        content.contentId,
+      );
+      db.exec('COMMIT');
+      committed = true;
+      const corpus = store.corpora.get(id);
+      if (!corpus) throw new Error(`imported corpus ${id} is not visible after commit`);
+      return { ok: true, corpus, report: report.build() };
+    } finally {
+      if (!committed && db.inTransaction) db.exec('ROLLBACK');
+      db.close();
+    }
+  });
+}

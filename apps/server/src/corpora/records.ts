@@ -1,0 +1,41 @@
+import { parseTimestamp } from './timestamp.js';
+
+/** A record ready to store: its canonical JSON text and `@timestamp` in epoch millis. */
+export interface AcceptedRecord {
+  readonly ok: true;
+  readonly doc: string;
+  readonly ts: number | null;
+}
+
+export interface RejectedRecord {
+  readonly ok: false;
+  readonly reason: string;
+}
+
+export const TIMESTAMP_FIELD = '@timestamp';
+
+/** Checks one parsed JSON value and turns it into a stored document. */
+export function acceptRecord(value: unknown): AcceptedRecord | RejectedRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, reason: `expected a JSON object, found ${describe(value)}` };
+  }
+  const raw = (value as Record<string, unknown>)[TIMESTAMP_FIELD];
+  let ts: number | null = null;
+  if (raw !== undefined && raw !== null) {
+    const parsed = parseTimestamp(raw);
+    if (parsed === undefined) {
+      return {
+        ok: false,
+        reason: `${TIMESTAMP_FIELD} ${JSON.stringify(raw)} is neither ISO-8601 nor epoch millis`,
+      };
+    }
+    ts = parsed;
+  }
+  return { ok: true, doc: JSON.stringify(value), ts };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,13 @@
+export { type AppOptions, app } from './app.js';
+export { buildApp } from './build-app.js';
+export { type AppConfig, configFromEnv, defaultConfig, type ListenConfig, PACKAGE_DIR } from './config.js';
+export { type BundledLoadResult, loadBundledCorpora } from './corpora/bundled-corpora.js';
+export { type CorpusView, corpusView } from './corpora/corpus-view.js';
+export { type CatalogueField, FieldCatalogueBuilder } from './corpora/field-catalogue.js';
+export { type ImportOutcome, type ImportRequest, importCorpus } from './corpora/import-corpus.js';
+export type { ImportReport } from './corpora/import-report.js';
+export { parseTimestamp } from './corpora/timestamp.js';
+export { type CompiledFilter, compileEsFilter, FilterError } from './search/es-filter.js';
+export { type CorpusSearch, searchCorpus } from './search/run-search.js';
+export { Store } from './store/store.js';
+export type { CorpusRecord, CorpusSource, EventFilter, StoredEvent } from './store/types.js';

@@ -1,0 +1,164 @@
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { EQL_LANGUAGE_ID } from '../eql-language.js';
+import { registerEqlProviders } from '../eql-providers.js';
+import { DARK_THEME, LIGHT_THEME } from '../eql-themes.js';
+import type { FieldCatalog } from '../field-catalog.js';
+import { type Diagnostic, diagnosticsToMarkers } from '../markers.js';
+import { monaco, registerEql } from '../monaco-setup.js';
+
+/** Diagnostics together with the exact text they were computed from. */
+export interface DiagnosedText {
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What the page can ask of the editor. */
+export interface QueryEditorController {
+  format(): void;
+  /** Replace the whole text (undoable). */
+  setText(text: string): void;
+  focus(): void;
+  /** Select a range of the query (offsets), e.g. the clause a why-panel row stands for. */
+  highlight(range: { start: number; end: number } | null): void;
+}
+
+interface QueryEditorProps {
+  /** The text the editor starts with; later changes of this prop are ignored (uncontrolled). */
+  readonly initialValue: string;
+  readonly onChange: (text: string) => void;
+  readonly onRun: () => void;
+  readonly diagnosed: DiagnosedText;
+  readonly catalog: FieldCatalog;
+  readonly dark: boolean;
+  readonly controllerRef?: RefObject<QueryEditorController | null>;
+  readonly onNotice?: (message: string) => void;
+}
+
+const MIN_HEIGHT = 96;
+const MAX_HEIGHT = 320;
+const MARKER_OWNER = 'eql';
+
+export function QueryEditor(props: QueryEditorProps) {
+  const { initialValue, onChange, diagnosed, catalog, dark, controllerRef } = props;
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const highlightRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const latest = useRef(props);
+  const [height, setHeight] = useState(MIN_HEIGHT);
+  const [mounted, setMounted] = useState(false);
+
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useImperativeHandle(
+    controllerRef,
+    () => ({
+      format: () => void editorRef.current?.getAction('editor.action.formatDocument')?.run(),
+      setText: (text) => {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model) return;
+        editor.pushUndoStop();
+        editor.executeEdits('rulebench', [{ range: model.getFullModelRange(), text }]);
+        editor.pushUndoStop();
+      },
+      focus: () => editorRef.current?.focus(),
+      highlight: (range) => {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model) return;
+        if (range === null) {
+          highlightRef.current?.clear();
+          return;
+        }
+        const from = model.getPositionAt(range.start);
+        const to = model.getPositionAt(range.end);
+        const decoration = {
+          range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+          options: { className: 'eql-clause-highlight', inlineClassName: 'eql-clause-highlight-text' },
+        };
+        if (highlightRef.current) highlightRef.current.set([decoration]);
+        else highlightRef.current = editor.createDecorationsCollection([decoration]);
+        editor.revealRangeInCenterIfOutsideViewport(decoration.range);
+      },
+    }),
+    [],
+  );
+
+  const handleMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.addAction({
+      id: 'rulebench.run',
+      label: 'Run query',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      contextMenuGroupId: 'navigation',
+      run: () => latest.current.onRun(),
+    });
+    const model = editor.getModel();
+    const providers = model
+      ? registerEqlProviders(monaco, model, {
+          getCatalog: () => latest.current.catalog,
+          onFormatRefused: (reason) => latest.current.onNotice?.(reason),
+        })
+      : null;
+    editor.onDidDispose(() => providers?.dispose());
+    // Grow with the query, within bounds, so short rules don't waste space.
+    const fit = () => setHeight(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, editor.getContentHeight())));
+    editor.onDidContentSizeChange(fit);
+    fit();
+    setMounted(true);
+  };
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!mounted || !model) return;
+    // Markers computed for older text would sit in the wrong place; the next pass will come.
+    if (model.getValue() !== diagnosed.text) return;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsToMarkers(diagnosed.text, diagnosed.diagnostics));
+  }, [diagnosed, mounted]);
+
+  // Keep `catalog` referenced so the linter sees it is used through `latest`.
+  void catalog;
+
+  return (
+    <div data-testid="query-editor" style={{ height }} className="relative">
+      <Editor
+        defaultLanguage={EQL_LANGUAGE_ID}
+        defaultValue={initialValue}
+        theme={dark ? DARK_THEME : LIGHT_THEME}
+        beforeMount={() => registerEql()}
+        onMount={handleMount}
+        onChange={(value) => onChange(value ?? '')}
+        loading={<div className="p-3 text-sm text-slate-500">Loading editor…</div>}
+        options={{
+          ariaLabel: 'EQL query',
+          fontSize: 13,
+          lineHeight: 19,
+          fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace",
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          wordWrap: 'on',
+          wrappingIndent: 'indent',
+          automaticLayout: true,
+          tabSize: 2,
+          matchBrackets: 'always',
+          bracketPairColorization: { enabled: true },
+          renderLineHighlight: 'line',
+          fixedOverflowWidgets: true,
+          padding: { top: 6, bottom: 6 },
+          lineNumbersMinChars: 3,
+          glyphMargin: false,
+          folding: false,
+          overviewRulerLanes: 0,
+          scrollbar: { alwaysConsumeMouseWheel: false },
+          quickSuggestions: { other: true, comments: false, strings: true },
+          suggestOnTriggerCharacters: true,
+          wordBasedSuggestions: 'off',
+          suggest: { showWords: false, filterGraceful: true },
+          hover: { delay: 300 },
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseExpression } from '../parser.js';
+import { compileCondition } from './compile-condition.js';
+import { createCompileContext } from './context.js';
+
+function matches(condition: string, source: Record<string, unknown>, fieldTypes = {}): boolean {
+  return compileCondition(
+    parseExpression(condition),
+    createCompileContext({ source: condition, fieldTypes }),
+  )(source);
+}
+
+describe('filter semantics', () => {
+  const missing = { other: 1 };
+  const cases: Array<[string, boolean]> = [
+    ['f == "x"', false],
+    ['f != "x"', true],
+    ['not f == "x"', true],
+    ['f : "x*"', false],
+    ['not f : "x*"', true],
+    ['n > 1', false],
+    ['not (n > 1)', true],
+    ['f in ("a", "b")', false],
+    ['f not in ("a", "b")', true],
+    ['cidrMatch(ip, "10.0.0.0/8")', false],
+    ['not cidrMatch(ip, "10.0.0.0/8")', true],
+    ['f == null', true],
+    ['f != null', false],
+    ['f', false],
+  ];
+  for (const [condition, expected] of cases) {
+    it(`${condition} on an event without the field is ${expected}`, () => {
+      expect(matches(condition, missing)).toBe(expected);
+    });
+  }
+
+  it('treats an explicit null like an absent field', () => {
+    expect(matches('f == null', { f: null })).toBe(true);
+    expect(matches('f != "x"', { f: null })).toBe(true);
+  });
+
+  it('matches when any value of a multi-valued field does; negation only when none does', () => {
+    const source = { f: ['a', 'b'], n: [1, 10] };
+    expect(matches('f == "b"', source)).toBe(true);
+    expect(matches('f != "b"', source)).toBe(false);
+    expect(matches('f != "c"', source)).toBe(true);
+    expect(matches('n > 5', source)).toBe(true);
+    expect(matches('n < 5', source)).toBe(true);
+    expect(matches('not (n > 5)', source)).toBe(false);
+    expect(matches('f : "B"', source)).toBe(true);
+    expect(matches('f not in ("a")', source)).toBe(false);
+    expect(matches('startsWith(f, "b")', source)).toBe(true);
+  });
+
+  it('compares case-sensitively with ==, insensitively with :', () => {
+    expect(matches('f == "ABC"', { f: 'abc' })).toBe(false);
+    expect(matches('f : "ABC"', { f: 'abc' })).toBe(true);
+    expect(matches('f : "a?c"', { f: 'ABC' })).toBe(true);
+    expect(matches('f : ("x", "*B*")', { f: 'abc' })).toBe(true);
+    expect(matches('f like "A*"', { f: 'abc' })).toBe(false);
+    expect(matches('f like~ "A*"', { f: 'abc' })).toBe(true);
+    expect(matches('f in~ ("ABC")', { f: 'abc' })).toBe(true);
+    expect(matches('f in ("ABC")', { f: 'abc' })).toBe(false);
+  });
+
+  it('coerces constants to the field type, as a term query does', () => {
+    expect(matches('f == 5', { f: '5' })).toBe(true);
+    expect(matches('f == "5"', { f: 5 })).toBe(true);
+    expect(matches('f in ("5", "6")', { f: 6 })).toBe(true);
+    expect(matches('f == "abc"', { f: 5 })).toBe(false);
+    expect(matches('f < 10', { f: '9' })).toBe(false); // keyword range: "9" > "10"
+  });
+
+  it('orders strings lexicographically and numbers numerically', () => {
+    expect(matches('f > "System"', { f: 'System Idle Process' })).toBe(true);
+    expect(matches('n >= 3.1', { n: 4 })).toBe(true);
+    expect(matches('3 < n', { n: 4 })).toBe(true);
+  });
+
+  it('compares dates on the timestamp field and version fields semantically', () => {
+    expect(matches('@timestamp < "2017-08-30T20:47:32Z"', { '@timestamp': 1504126051000 })).toBe(true);
+    expect(
+      matches('@timestamp == "2017-08-30T20:47:31Z"', { '@timestamp': '2017-08-30T20:47:31.000Z' }),
+    ).toBe(true);
+    expect(matches('v > "1.5.0"', { v: '1.11.3' }, { v: 'version' })).toBe(true);
+    expect(matches('v > "1.5.0"', { v: '1.11.3' })).toBe(false);
+    expect(matches('v < "1.5.0"', { v: 'bad' }, { v: 'version' })).toBe(false);
+  });
+
+  it('evaluates computed comparisons with three-valued logic', () => {
+    expect(matches('null == (exit_code > -1)', {})).toBe(true);
+    expect(matches('null == (exit_code > -1)', { exit_code: 0 })).toBe(false);
+    expect(matches('length(f) > 2', {})).toBe(false);
+    expect(matches('not length(f) > 2', {})).toBe(true);
+    expect(matches('add(n, 1) == 3', { n: 2 })).toBe(true);
+    expect(matches('n / 2 == 41', { n: 83 })).toBe(true);
+    expect(matches('n / 2.0 == 41', { n: 83 })).toBe(false);
+  });
+
+  it('uses the smallest value of a multi-valued field inside a script', () => {
+    expect(matches('length(f) == 1', { f: ['ccc', 'a'] })).toBe(true);
+  });
+});

@@ -1,0 +1,30 @@
+import type { SourceRange } from '../ast.js';
+import type { FieldType } from './compare.js';
+import { EqlEvaluationError, EvaluationFailure } from './errors.js';
+
+/** What the expression compilers need to know besides the expression itself. */
+export interface CompileContext {
+  /** The query text, for error locations (empty when compiling a hand-built AST). */
+  readonly source: string;
+  /** Mapping types by dotted field path (the timestamp field is a `date` unless said otherwise). */
+  readonly fieldTypes: ReadonlyMap<string, FieldType>;
+}
+
+export interface CompileContextOptions {
+  readonly source?: string;
+  readonly fieldTypes?: Readonly<Record<string, FieldType>>;
+  readonly timestampField?: string;
+}
+
+export function createCompileContext(options: CompileContextOptions = {}): CompileContext {
+  const fieldTypes = new Map<string, FieldType>(Object.entries(options.fieldTypes ?? {}));
+  const timestampField = options.timestampField ?? '@timestamp';
+  if (!fieldTypes.has(timestampField)) fieldTypes.set(timestampField, 'date');
+  return { source: options.source ?? '', fieldTypes };
+}
+
+/** Turns a helper's `EvaluationFailure` into an error pointing at the expression. */
+export function located(error: unknown, ctx: CompileContext, loc: SourceRange): unknown {
+  if (error instanceof EvaluationFailure) return new EqlEvaluationError(error.message, ctx.source, loc);
+  return error;
+}

@@ -1,0 +1,201 @@
+/**
+ * Field access over event sources as Elasticsearch sees them: a path like `process.parent.name`
+ * may be stored as nested objects, as a flat dotted key (`{"process.parent.name": …}`) or as any
+ * mix (`{"process": {"parent.name": …}}`); arrays (also arrays of objects) make a field
+ * multi-valued; `null` entries and empty arrays count as no value.
+ */
+
+import type { EventSource } from '../execute/types.js';
+
+/** A single field value after flattening: what Elasticsearch would hold as one doc value. */
+export type FieldScalar = string | number | boolean;
+
+/**
+ * A compiled accessor's raw result, shaped for the hot path: `undefined` when the field has no
+ * value (absent or null), the scalar itself for a single value, or a `MultiValue` array.
+ */
+export type RawFieldValue = FieldScalar | MultiValue | undefined;
+
+/** Two or more values of one field, in source order (a frozen marker type, never a JSON array). */
+export interface MultiValue extends ReadonlyArray<FieldScalar> {
+  readonly __multi: true;
+}
+
+export function isMultiValue(value: unknown): value is MultiValue {
+  return Array.isArray(value);
+}
+
+/** What a path resolves to, keeping absent apart from explicit null for explanations. */
+export type FieldLookup =
+  | { readonly state: 'missing' }
+  | { readonly state: 'null' }
+  | { readonly state: 'values'; readonly values: readonly FieldScalar[] };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toPath(path: string | readonly string[]): readonly string[] {
+  return typeof path === 'string' ? path.split('.') : path;
+}
+
+/**
+ * Collects every value reachable from `node` along `path[from…]`, trying each way of grouping the
+ * remaining segments into one dotted key. Returns whether some key along the way existed, so a
+ * present-but-null field can be told apart from a missing one.
+ */
+function collect(node: unknown, path: readonly string[], from: number, out: unknown[]): boolean {
+  if (from === path.length) {
+    out.push(node);
+    return true;
+  }
+  if (Array.isArray(node)) {
+    let found = false;
+    for (const item of node) found = collect(item, path, from, out) || found;
+    return found;
+  }
+  if (!isPlainObject(node)) return false;
+  let found = false;
+  let key = '';
+  for (let end = from; end < path.length; end++) {
+    key = end === from ? (path[end] as string) : `${key}.${path[end] as string}`;
+    if (Object.hasOwn(node, key)) found = collect(node[key], path, end + 1, out) || found;
+  }
+  return found;
+}
+
+function flattenLeaf(value: unknown, out: FieldScalar[]): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    for (const item of value) flattenLeaf(item, out);
+    return;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.push(value);
+  // Objects at the end of a path are not values of that field (ES keeps no doc value for them).
+}
+
+/** Resolves a field path, distinguishing missing, null and values (for explanations and tests). */
+export function lookupField(source: EventSource, path: string | readonly string[]): FieldLookup {
+  const leaves: unknown[] = [];
+  const found = collect(source, toPath(path), 0, leaves);
+  if (!found) return { state: 'missing' };
+  const values: FieldScalar[] = [];
+  for (const leaf of leaves) flattenLeaf(leaf, values);
+  return values.length === 0 ? { state: 'null' } : { state: 'values', values };
+}
+
+/**
+ * All values of a field, flattened (any-value semantics): `[]` when absent or null.
+ * Use `lookupField` to tell missing from null.
+ */
+export function getFieldValues(
+  source: EventSource,
+  path: string | readonly string[],
+): readonly FieldScalar[] {
+  const result = lookupField(source, path);
+  return result.state === 'values' ? result.values : [];
+}
+
+function normalizeRaw(value: unknown): RawFieldValue {
+  if (value === null || value === undefined) return undefined;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value as FieldScalar;
+  if (!Array.isArray(value)) return undefined;
+  // The common array is already flat and null-free: use it as is, without copying.
+  let clean = true;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    const itemType = typeof item;
+    if (itemType !== 'string' && itemType !== 'number' && itemType !== 'boolean') {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) {
+    if (value.length === 0) return undefined;
+    return value.length === 1 ? (value[0] as FieldScalar) : (value as unknown as MultiValue);
+  }
+  const flat: FieldScalar[] = [];
+  flattenLeaf(value, flat);
+  if (flat.length === 0) return undefined;
+  if (flat.length === 1) return flat[0];
+  return flat as unknown as MultiValue;
+}
+
+function slowRaw(source: unknown, path: readonly string[]): RawFieldValue {
+  const leaves: unknown[] = [];
+  collect(source, path, 0, leaves);
+  if (leaves.length === 0) return undefined;
+  if (leaves.length === 1) return normalizeRaw(leaves[0]);
+  return normalizeRaw(leaves);
+}
+
+/**
+ * Compiles a path into a fast accessor. The common shapes (a plain nested path, or one flat
+ * dotted key at the top) are resolved without allocation; anything else (arrays of objects,
+ * mixed nesting) falls back to the general walk. A source holding both a nested and a flat
+ * spelling of the same field yields the nested one only on the fast path — a deliberate trade.
+ */
+export function compileFieldAccessor(
+  path: string | readonly string[],
+): (source: EventSource) => RawFieldValue {
+  const segments = [...toPath(path)];
+  const dotted = segments.join('.');
+  if (segments.length === 1) {
+    const key = segments[0] as string;
+    return (source) => {
+      const value = source[key];
+      return typeof value === 'object' ? normalizeRaw(value) : (value as FieldScalar | undefined);
+    };
+  }
+  if (segments.length === 2) {
+    const [a, b] = segments as [string, string];
+    return (source) => {
+      const first = source[a];
+      if (isPlainObject(first)) {
+        const value = first[b];
+        if (value !== undefined)
+          return typeof value === 'object' ? normalizeRaw(value) : (value as FieldScalar);
+      } else if (Array.isArray(first)) {
+        return slowRaw(source, segments);
+      }
+      const flat = source[dotted];
+      return typeof flat === 'object' ? normalizeRaw(flat) : (flat as FieldScalar | undefined);
+    };
+  }
+  if (segments.length === 3) {
+    const [a, b, c] = segments as [string, string, string];
+    const ab = `${a}.${b}`;
+    const bc = `${b}.${c}`;
+    return (source) => {
+      const first = source[a];
+      if (isPlainObject(first)) {
+        const second = first[b];
+        if (isPlainObject(second)) {
+          const value = second[c];
+          if (value !== undefined)
+            return typeof value === 'object' ? normalizeRaw(value) : (value as FieldScalar);
+        } else if (Array.isArray(second)) {
+          return slowRaw(source, segments);
+        }
+        if (!Object.hasOwn(first, bc) && !Object.hasOwn(source, ab) && !Object.hasOwn(source, dotted))
+          return undefined;
+      } else if (first === undefined && !Object.hasOwn(source, ab) && !Object.hasOwn(source, dotted)) {
+        return undefined;
+      }
+      return slowRaw(source, segments);
+    };
+  }
+  const last = segments.length - 1;
+  return (source) => {
+    let node: unknown = source;
+    for (let i = 0; i < last; i++) {
+      const next: unknown = (node as Record<string, unknown>)[segments[i] as string];
+      if (!isPlainObject(next)) return slowRaw(source, segments);
+      node = next;
+    }
+    const value = (node as Record<string, unknown>)[segments[last] as string];
+    if (value === undefined) return slowRaw(source, segments);
+    return typeof value === 'object' ? normalizeRaw(value) : (value as FieldScalar);
+  };
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { compile, search } from './compile.js';
+import type { EqlEvent } from './types.js';
+
+function event(id: string, source: Record<string, unknown>): EqlEvent {
+  return { _index: 'test', _id: id, _source: source };
+}
+
+const ids = (response: ReturnType<typeof search>): string[] => (response.hits.events ?? []).map((e) => e._id);
+
+// Ten process events with shuffled timestamps: id n has timestamp n.
+const numbered = [7, 3, 9, 1, 10, 5, 2, 8, 4, 6].map((n) =>
+  event(String(n), { '@timestamp': n, event: { category: 'process' }, n }),
+);
+
+describe('search', () => {
+  it('filters by category and orders by timestamp', () => {
+    const events = [
+      event('a', { '@timestamp': 3, event: { category: 'process' } }),
+      event('b', { '@timestamp': 1, event: { category: ['file', 'process'] } }),
+      event('c', { '@timestamp': 2, event: { category: 'file' } }),
+    ];
+    expect(ids(search('process where true', events))).toEqual(['b', 'a']);
+    expect(ids(search('any where true', events))).toEqual(['b', 'c', 'a']);
+    expect(ids(search('"file" where true', events))).toEqual(['b', 'c']);
+  });
+
+  it('reads the category from eventCategoryField', () => {
+    const events = [event('a', { '@timestamp': 1, kind: 'x' }), event('b', { '@timestamp': 2, kind: 'y' })];
+    expect(ids(search('y where true', events, { eventCategoryField: 'kind' }))).toEqual(['b']);
+  });
+
+  it('accepts epoch millis, numeric strings and ISO-8601 timestamps', () => {
+    const events = [
+      event('iso', { '@timestamp': '1970-01-01T00:00:00.005Z' }),
+      event('num', { '@timestamp': 3 }),
+      event('str', { '@timestamp': '4' }),
+    ];
+    expect(ids(search('any where true', events))).toEqual(['num', 'str', 'iso']);
+  });
+
+  it('puts events without a timestamp first, and missing tiebreakers last', () => {
+    const events = [
+      event('late', { '@timestamp': 5, seq: 1 }),
+      event('none', { seq: 9 }),
+      event('nokey', { '@timestamp': 1 }),
+      event('key2', { '@timestamp': 1, seq: 2 }),
+      event('key1', { '@timestamp': 1, seq: 1 }),
+    ];
+    expect(ids(search('any where true', events, { tiebreakerField: 'seq' }))).toEqual([
+      'none',
+      'key1',
+      'key2',
+      'nokey',
+      'late',
+    ]);
+  });
+
+  it('returns 10 events by default and honours size and result position', () => {
+    const many = Array.from({ length: 15 }, (_, i) => event(String(i + 1), { '@timestamp': i + 1 }));
+    expect(ids(search('any where true', many))).toHaveLength(10);
+    expect(ids(search('any where true', many, { size: 3 }))).toEqual(['1', '2', '3']);
+    expect(ids(search('any where true', many, { size: 3, resultPosition: 'tail' }))).toEqual([
+      '13',
+      '14',
+      '15',
+    ]);
+    expect(search('any where true', many, { size: 3 }).hits.total).toEqual({ value: 15, relation: 'eq' });
+  });
+
+  it('applies head and tail pipes in order, then size', () => {
+    expect(ids(search('process where true | head 3', numbered))).toEqual(['1', '2', '3']);
+    expect(ids(search('process where true | tail 2', numbered))).toEqual(['9', '10']);
+    expect(ids(search('process where true | head 4 | tail 2', numbered))).toEqual(['3', '4']);
+    expect(ids(search('process where true | tail 5 | head 2', numbered))).toEqual(['6', '7']);
+    expect(ids(search('process where true | head 8', numbered, { size: 2 }))).toEqual(['1', '2']);
+  });
+
+  it('gives the same answer on presorted input, streaming', () => {
+    const sorted = [...numbered].sort((a, b) => Number(a._id) - Number(b._id));
+    for (const query of [
+      'process where n > 2 | head 3',
+      'process where n > 2 | tail 3',
+      'process where n < 9',
+    ]) {
+      expect(ids(search(query, sorted, { presorted: true }))).toEqual(ids(search(query, numbered)));
+    }
+  });
+
+  it('reports done once a presorted head is full', () => {
+    const run = compile('process where true | head 2').executor({ presorted: true });
+    run.push(numbered[3] as EqlEvent);
+    expect(run.done).toBe(false);
+    run.push(numbered[6] as EqlEvent);
+    expect(run.done).toBe(true);
+    expect(ids(run.finish())).toEqual(['1', '2']);
+  });
+
+  it('compiles once and runs many times with different options', () => {
+    const compiled = compile('process where n >= 5');
+    expect(ids(search(compiled, numbered, { size: 2 }))).toEqual(['5', '6']);
+    expect(ids(search(compiled, numbered, { size: 2, resultPosition: 'tail' }))).toEqual(['9', '10']);
+  });
+
+  it('returns the Elasticsearch response shape', () => {
+    const response = search('process where n == 1', numbered);
+    expect(response).toMatchObject({
+      is_partial: false,
+      is_running: false,
+      timed_out: false,
+      hits: {
+        total: { value: 1, relation: 'eq' },
+        events: [{ _index: 'test', _id: '1', _source: { n: 1 } }],
+      },
+    });
+  });
+
+  it('fails the search on integer overflow, with the location of the expression', () => {
+    const query = 'any where n * 2147483647 > 0';
+    expect(() => search(query, [event('x', { '@timestamp': 1, n: 2 })])).not.toThrow();
+    expect(() => search('any where 2147483647 + 1 > 0', [])).toThrowError(/integer overflow/);
+    try {
+      search('any where n % 0 == 1', [event('x', { '@timestamp': 1, n: 2 })]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({
+        name: 'EqlEvaluationError',
+        message: '/ by zero',
+        range: { start: 10, end: 15 },
+      });
+    }
+  });
+});
+
+describe('compile errors', () => {
+  it('reports an invalid regular expression as a verification error at its pattern', () => {
+    const query = 'any where process.name regex~ ("ok.*", "bad\\\\q")';
+    try {
+      compile(query);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({
+        name: 'EqlVerificationError',
+        code: 'EQL_INVALID_REGEX',
+        message: 'Invalid regular expression [bad\\q]: invalid character class \\q',
+      });
+      const { range } = error as { range: { start: number; end: number } };
+      expect(query.slice(range.start, range.end)).toBe('"bad\\\\q"');
+    }
+  });
+
+  it('matches regular expressions against the whole value', () => {
+    const events = [
+      event('1', { '@timestamp': 1, p: 'C:\\Windows\\cmd.exe' }),
+      event('2', { '@timestamp': 2, p: 'cmd.exe' }),
+    ];
+    expect(ids(search('any where p regex ".*\\\\\\\\cmd\\\\.exe"', events))).toEqual(['1']);
+    expect(ids(search('any where p regex~ "CMD\\\\.EXE"', events))).toEqual(['2']);
+    expect(ids(search('any where p regex "cmd"', events))).toEqual([]);
+  });
+});

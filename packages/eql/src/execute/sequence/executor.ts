@@ -1,0 +1,163 @@
+/**
+ * The executor for `sequence` queries (an `ExecutorFactory`): events are filtered and keyed as
+ * they arrive; presorted input streams straight through the state machine, other input keeps
+ * only the events some term matches, sorted by (timestamp, tiebreaker, arrival) at `finish`.
+ */
+
+import type { SequenceNode } from '../../ast.js';
+import type { ExecutorContext, QueryExecutor } from '../context.js';
+import { compareKeys, type EventKey } from '../ordering.js';
+import type { EqlEvent, EqlSearchResponse, EventHit, SequenceHit } from '../types.js';
+import { applyLimits } from '../window.js';
+import { extractJoinKeys, type JoinKey } from './join-key.js';
+import {
+  type SequenceHitRef,
+  SequenceMatcher,
+  type SequenceMatcherStats,
+  type SequenceState,
+} from './matcher.js';
+import { type PlannedStage, planSequence, type SequencePlan } from './plan.js';
+
+export interface SequenceQueryExecutor extends QueryExecutor {
+  /** Matcher counters (pending high-water mark, rejections) for benchmarks and diagnostics. */
+  readonly stats: Readonly<SequenceMatcherStats>;
+  readonly plan: SequencePlan;
+}
+
+/** The placeholder Elasticsearch returns for a missing-event stage. */
+export function missingEventHit(): EventHit {
+  return { _index: '', _id: '', _source: {}, missing: true };
+}
+
+function toHit(event: EqlEvent): EventHit {
+  return { _index: event._index, _id: event._id, _source: event._source };
+}
+
+export function sequenceToHit(state: SequenceState<EqlEvent>): SequenceHit {
+  const events = state.matches.map((m) => (m === undefined ? missingEventHit() : toHit(m.event)));
+  return state.key.values.length > 0 ? { join_keys: [...state.key.values], events } : { events };
+}
+
+export function sequencesResponse(sequences: readonly SequenceHit[], startedAt: number): EqlSearchResponse {
+  return {
+    is_partial: false,
+    is_running: false,
+    took: Date.now() - startedAt,
+    timed_out: false,
+    hits: { total: { value: sequences.length, relation: 'eq' }, sequences },
+  };
+}
+
+/** Keys per term (empty when the term does not match) and of the `until` term. */
+interface Keyed {
+  readonly terms: readonly (readonly JoinKey[])[];
+  readonly until: readonly JoinKey[];
+}
+
+interface Buffered extends Keyed {
+  readonly key: EventKey;
+  readonly event: EqlEvent;
+}
+
+const NO_KEYS: readonly JoinKey[] = Object.freeze([]);
+
+export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext): SequenceQueryExecutor {
+  const plan = planSequence(node, {
+    ctx: ctx.compileContext,
+    eventCategoryField: ctx.options.eventCategoryField,
+    eventFilter: ctx.eventFilter,
+  });
+  const stages = plan.stages;
+  const termStage: PlannedStage[] = [];
+  for (const stage of stages) termStage[stage.termIndex] ??= stage;
+  const matcher = new SequenceMatcher<EqlEvent>({
+    stages: stages.length,
+    missing: stages.map((s) => s.missing),
+    maxspan: plan.maxspan,
+  });
+  const { order, limits } = ctx;
+  const presorted = ctx.options.presorted;
+  const [first] = limits;
+  // With presorted input, completions arrive in result order (unless a trailing missing-event
+  // check delays one), so a head can stop the search and a tail only keeps its last results.
+  const stopAfter = presorted && first?.from === 'head' && !matcher.hasMissingStages ? first.count : Infinity;
+  const keepLast = first?.from === 'tail' ? first.count : Infinity;
+  const buffer: Buffered[] = [];
+  const scratch: (readonly JoinKey[])[] = new Array(termStage.length).fill(NO_KEYS);
+  // Reused key lists for the streaming path, where nothing keeps them past one event.
+  const scratchLists: JoinKey[][] = termStage.map(() => []);
+  let arrival = 0;
+  let done = stopAfter === 0;
+
+  /** Filters and keys the event per term; false when no term (nor `until`) wants it. */
+  function keyInto(
+    source: Record<string, unknown>,
+    out: (readonly JoinKey[])[],
+    lists?: JoinKey[][],
+  ): readonly JoinKey[] | null {
+    let any = false;
+    for (let t = 0; t < termStage.length; t++) {
+      const stage = termStage[t] as PlannedStage;
+      const keys = stage.filter(source) ? extractJoinKeys(source, stage.keys, lists?.[t]) : NO_KEYS;
+      out[t] = keys;
+      if (keys.length > 0) any = true;
+    }
+    const until = plan.until?.filter(source) ? extractJoinKeys(source, plan.until.keys) : NO_KEYS;
+    return any || until.length > 0 ? until : null;
+  }
+
+  function feed(event: EqlEvent, ts: number, terms: Keyed['terms'], until: Keyed['until']): void {
+    const pos = matcher.advance(ts);
+    let hit: SequenceHitRef<EqlEvent> | undefined;
+    // Descending, so that an event never extends a sequence it has just started.
+    for (let s = stages.length - 1; s >= 0; s--) {
+      const stage = stages[s] as PlannedStage;
+      const keys = terms[stage.termIndex] as readonly JoinKey[];
+      if (keys.length === 0) continue;
+      if (stage.missing) {
+        for (const key of keys) matcher.missingEvent(s, key.id, ts);
+      } else {
+        hit ??= { event, ts, pos };
+        for (const key of keys) matcher.match(s, key, hit);
+      }
+    }
+    for (const key of until) matcher.until(key.id);
+    if (keepLast !== Infinity) matcher.trimCompleted(keepLast);
+  }
+
+  return {
+    stats: matcher.stats,
+    plan,
+    get done() {
+      return done;
+    },
+    push(event) {
+      const index = arrival++;
+      if (done) return;
+      const ts = order.timestampOf(event);
+      // Without a timestamp an event has no place in time, so it takes part in no sequence.
+      if (ts === undefined) return;
+      if (presorted) {
+        const until = keyInto(event._source, scratch, scratchLists);
+        if (until === null) return;
+        feed(event, ts, scratch, until);
+        if (matcher.completedCount >= stopAfter) done = true;
+        return;
+      }
+      const terms: (readonly JoinKey[])[] = new Array(termStage.length);
+      const until = keyInto(event._source, terms);
+      if (until !== null) buffer.push({ key: order.keyOf(event, index), event, terms, until });
+    },
+    finish() {
+      done = true;
+      if (!presorted) {
+        buffer.sort((a, b) => compareKeys(a.key, b.key));
+        for (const item of buffer) feed(item.event, item.key.timestamp, item.terms, item.until);
+        buffer.length = 0;
+      }
+      matcher.finish();
+      const sequences = applyLimits(matcher.completed(), limits).map(sequenceToHit);
+      return sequencesResponse(sequences, ctx.startedAt);
+    },
+  };
+}

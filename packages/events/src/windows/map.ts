@@ -1,0 +1,131 @@
+import { canonicalize, EcsBuilder, type EcsDocument } from '../ecs-builder.js';
+import { normalizeIso, sysmonUtcToIso } from './derive.js';
+import { securityTable, serviceControlManagerTable } from './security-table.js';
+import { sysmonTable } from './sysmon-table.js';
+import type { Convert, EventEntry, FieldRule, MapContext, ProviderTable } from './table.js';
+import type { WinEvent } from './win-event.js';
+
+export const ECS_VERSION = '8.17.0';
+
+export interface WindowsMapOptions {
+  /** Extra provider tables, consulted before the built-in ones. */
+  readonly tables?: readonly ProviderTable[];
+  /** Keep the rendered message text in `message` (large; on by default). */
+  readonly includeMessage?: boolean;
+}
+
+const BUILT_IN_TABLES: readonly ProviderTable[] = [sysmonTable, securityTable, serviceControlManagerTable];
+
+export function findProviderTable(
+  provider: string,
+  extra: readonly ProviderTable[] = [],
+): ProviderTable | undefined {
+  const wanted = provider.toLowerCase();
+  for (const table of [...extra, ...BUILT_IN_TABLES]) {
+    if (table.providers.some((name) => name.toLowerCase() === wanted)) return table;
+  }
+  return undefined;
+}
+
+const EMPTY_VALUES = new Set(['', '-', '{00000000-0000-0000-0000-000000000000}']);
+
+/** Maps one Windows event to an ECS document the way Elastic's Windows integrations do. */
+export function mapWinEvent(event: WinEvent, options: WindowsMapOptions = {}): EcsDocument {
+  const out = new EcsBuilder();
+  const data: Record<string, string> = {};
+  for (const [key, value] of Object.entries(event.eventData)) if (!EMPTY_VALUES.has(value)) data[key] = value;
+  const table = findProviderTable(event.provider, options.tables);
+  const entry = table?.events[event.eventId];
+
+  out.set('@timestamp', timestampOf(event, data));
+  out.set('ecs.version', ECS_VERSION);
+  out.set('event.kind', 'event');
+  out.set('event.code', String(event.eventId));
+  out.set('event.provider', event.provider);
+  out.set('event.module', table?.module);
+  out.set('event.dataset', table?.dataset);
+  if (event.timeCreated !== undefined) out.set('event.created', normalizeIso(event.timeCreated));
+  if (entry) {
+    out.set('event.action', typeof entry.action === 'string' ? entry.action : [...entry.action]);
+    out.set('event.category', entry.category && [...entry.category]);
+    out.set('event.type', entry.type && [...entry.type]);
+    out.set('event.outcome', entry.outcome);
+  }
+  setHost(out, event);
+  out.set('log.level', event.level);
+  if (event.user?.identifier !== undefined) out.set('user.id', event.user.identifier);
+  if (options.includeMessage !== false) out.set('message', event.message?.trim());
+
+  const ctx: MapContext = { event, data, out };
+  if (table) {
+    applyRules(ctx, table.common.fields);
+    if (entry) applyEntry(ctx, entry);
+    for (const enrich of table.common.enrich) enrich(ctx);
+  }
+  setWinlog(out, event, data);
+  return canonicalize(out.doc) as EcsDocument;
+}
+
+function applyEntry(ctx: MapContext, entry: EventEntry): void {
+  if (entry.fields) applyRules(ctx, entry.fields);
+  for (const enrich of entry.enrich ?? []) enrich(ctx);
+}
+
+function applyRules(ctx: MapContext, list: readonly FieldRule[]): void {
+  for (const rule of list) {
+    const value = ctx.data[rule.from];
+    if (value !== undefined) ctx.out.set(rule.to, convert(value, rule.as));
+  }
+}
+
+function convert(value: string, as: Convert | undefined): string | number | undefined {
+  if (as === 'long') {
+    const n = /^0x[0-9a-f]+$/i.test(value) ? Number.parseInt(value, 16) : Number(value);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  if (as === 'lower') return value.toLowerCase();
+  return value;
+}
+
+/** Sysmon's own UtcTime first (what the integration uses), then the record's system time. */
+function timestampOf(event: WinEvent, data: Readonly<Record<string, string>>): string | undefined {
+  const utc = data.UtcTime === undefined ? undefined : sysmonUtcToIso(data.UtcTime);
+  if (utc !== undefined) return utc;
+  if (event.timeCreated !== undefined) return normalizeIso(event.timeCreated);
+  if (event.receivedTime !== undefined) return normalizeIso(event.receivedTime);
+  // Zone unknown: read as UTC rather than invent an offset.
+  return event.localTime === undefined ? undefined : sysmonUtcToIso(event.localTime);
+}
+
+function setHost(out: EcsBuilder, event: WinEvent): void {
+  const computer = event.computerName;
+  if (computer !== undefined && computer !== '') {
+    out.set('host.name', computer);
+    out.set('host.hostname', computer.split('.')[0]);
+  }
+  out.set('host.os.type', 'windows');
+  out.set('host.os.family', 'windows');
+  out.set('host.os.platform', 'windows');
+}
+
+function setWinlog(out: EcsBuilder, event: WinEvent, data: Readonly<Record<string, string>>): void {
+  out.set('winlog.channel', event.channel);
+  out.set('winlog.computer_name', event.computerName);
+  out.set('winlog.event_id', String(event.eventId));
+  out.set('winlog.provider_name', event.provider);
+  out.set('winlog.provider_guid', event.providerGuid);
+  out.set('winlog.record_id', event.recordId);
+  out.set('winlog.process.pid', event.processId);
+  out.set('winlog.process.thread.id', event.threadId);
+  out.set('winlog.opcode', event.opcode);
+  out.set('winlog.version', event.version);
+  out.set('winlog.task', event.task);
+  out.set('winlog.keywords', event.keywords && [...event.keywords]);
+  if (event.user) {
+    out.set('winlog.user.identifier', event.user.identifier);
+    out.set('winlog.user.name', event.user.name);
+    out.set('winlog.user.domain', event.user.domain);
+    out.set('winlog.user.type', event.user.type);
+  }
+  if (Object.keys(data).length > 0) out.set('winlog.event_data', { ...data });
+}
