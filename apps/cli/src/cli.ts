@@ -1,5 +1,6 @@
 import { UsageError } from './args.js';
 import { CHECK_USAGE, runCheck } from './commands/check.js';
+import { IMPORT_USAGE, runImport } from './commands/import.js';
 import { runSearch, SEARCH_USAGE } from './commands/search.js';
 import { loadEqlEngine, type SearchEngine } from './engine.js';
 import { type CliContext, EXIT_OK, EXIT_USAGE } from './io/context.js';
@@ -7,8 +8,9 @@ import { type CliContext, EXIT_OK, EXIT_USAGE } from './io/context.js';
 export const USAGE = `Usage: rulebench <command> [options]
 
 Commands:
-  search   run an EQL query over NDJSON events, print the _eql/search response
+  search   run an EQL query over events (NDJSON, JSON, EVTX…), print the _eql/search response
   check    check rule files (TOML, Kibana NDJSON) and .eql queries
+  import   convert events (EVTX, raw Windows JSON, Elasticsearch responses…) to ECS NDJSON
 
 Run "rulebench <command> --help" for a command's options.
 `;
@@ -22,6 +24,7 @@ const COMMANDS: Record<
 > = {
   search: { usage: SEARCH_USAGE, run: runSearch },
   check: { usage: CHECK_USAGE, run: (argv, ctx) => runCheck(argv, ctx) },
+  import: { usage: IMPORT_USAGE, run: (argv, ctx) => runImport(argv, ctx) },
 };
 
 /** Runs one command line; returns the exit code. */

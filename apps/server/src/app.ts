@@ -10,6 +10,8 @@ import corpora from './routes/corpora.js';
 import corpusUpload from './routes/corpus-upload.js';
 import esEqlSearch from './routes/es-eql-search.js';
 import health from './routes/health.js';
+import permalinks from './routes/permalinks.js';
+import ruleLibrary from './routes/rule-library.js';
 import rules from './routes/rules.js';
 import search from './routes/search.js';
 
@@ -33,6 +35,8 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     async (api) => {
       await api.register(health);
       await api.register(rules);
+      await api.register(ruleLibrary);
+      await api.register(permalinks);
       await api.register(corpora);
       await api.register(corpusUpload);
       await api.register(search);

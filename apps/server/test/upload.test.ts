@@ -11,6 +11,7 @@ const EMPTY_REPORT = {
   withoutTimestamp: 0,
   errors: [],
   errorsTruncated: false,
+  inputs: [{ compression: 'none', format: 'ndjson', encoding: 'utf-8' }],
 };
 
 describe('uploading, renaming and deleting corpora', () => {
@@ -71,7 +72,12 @@ describe('uploading, renaming and deleting corpora', () => {
     const text = `\uFEFF${toNdjson(FIXTURE_EVENTS.slice(0, 2)).replace(/\n/g, '\r\n')}`;
     const res = await upload(gzipSync(Buffer.from(text)), '?name=zipped', 'application/gzip');
     expect(res.statusCode).toBe(201);
-    expect(res.json().report).toEqual({ ...EMPTY_REPORT, read: 2, imported: 2 });
+    expect(res.json().report).toEqual({
+      ...EMPTY_REPORT,
+      read: 2,
+      imported: 2,
+      inputs: [{ compression: 'gzip', format: 'ndjson', encoding: 'utf-8' }],
+    });
   });
 
   it('refuses the whole upload when a record is bad, naming each bad line', async () => {

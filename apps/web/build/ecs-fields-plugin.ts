@@ -36,7 +36,8 @@ export function buildEcsRows(flat: Record<string, FlatField>): Row[] {
     if (example !== undefined || allowed !== undefined) row.push(example ?? '');
     if (allowed !== undefined) row.push(allowed);
     rows.push(row);
-    for (const multi of field.multi_fields ?? []) rows.push([multi.flat_name, multi.type, `${name} as ${multi.type}`]);
+    for (const multi of field.multi_fields ?? [])
+      rows.push([multi.flat_name, multi.type, `${name} as ${multi.type}`]);
   }
   return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

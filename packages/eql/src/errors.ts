@@ -25,6 +25,7 @@ export type EqlErrorCode =
   | 'EQL_MAXSPAN'
   | 'EQL_QUERY_SHAPE'
   | 'EQL_TYPE_MISMATCH'
+  | 'EQL_INVALID_REGEX'
   | 'EQL_EVALUATION'
   | (string & {});
 

@@ -33,6 +33,13 @@ export type {
 } from './execute/explain.js';
 export { createClauseTester, explain, explainEventQuery, nearMissClause } from './execute/explain.js';
 export type { EventKey, EventOrder } from './execute/ordering.js';
+export type { JoinValue } from './execute/sequence/join-key.js';
+export type {
+  SequenceEventExplanation,
+  SequenceExplainerOptions,
+  StageExplanation,
+} from './execute/sequence/explain.js';
+export { createSequenceExplainer, explainSequenceEvent } from './execute/sequence/explain.js';
 export { compareKeys, createEventOrder } from './execute/ordering.js';
 export type * from './execute/types.js';
 export type { Limit, ResolvedSearchOptions } from './execute/window.js';

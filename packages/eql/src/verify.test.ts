@@ -127,6 +127,21 @@ describe('verify: expressions', () => {
     expect(messages('any where ?x == ?y and a == ?b')).toEqual([]);
   });
 
+  it('reports every invalid regular expression at its pattern', () => {
+    const source = 'any where a regex ("ok.*", "bad\\\\q") and b regex~ """x{2"""';
+    const { errors } = check(source);
+    expect(errors.map(({ code, message }) => ({ code, message }))).toEqual([
+      { code: 'EQL_INVALID_REGEX', message: 'Invalid regular expression [bad\\q]: invalid character class \\q' },
+      { code: 'EQL_INVALID_REGEX', message: expect.stringMatching(/^Invalid regular expression \[x\{2\]: /) },
+    ]);
+    expect(errors.map((error) => source.slice(error.range.start, error.range.end))).toEqual([
+      '"bad\\\\q"',
+      '"""x{2"""',
+    ]);
+    expect(errors[0]).toMatchObject({ line: 1, column: 28 });
+    expect(messages('any where a regex ("a+", "[a-z]{2,3}") or b like "[*"')).toEqual([]);
+  });
+
   it('requires boolean conditions and operands, numeric arithmetic', () => {
     expect(messages('any where length(a)')).toEqual([
       'Condition expression needs to be boolean, found [integer]',

@@ -6,21 +6,46 @@ export {
   type ValueKind,
 } from './catalogue.js';
 export { canonicalize, EcsBuilder, type EcsDocument } from './ecs-builder.js';
+export { asInputError, InputError } from './input-error.js';
 export { asInteger, asText, getPath, isObject, type JsonObject } from './json-value.js';
 export { normalizeRecord, type RecordShape, recordShape } from './normalize.js';
 export {
+  type DetectedInput,
   type EventResult,
   type EvtxDecoder,
+  type EvtxRecordResult,
+  formatPosition,
   type ReadEventsOptions,
   type RecordPosition,
   readEvents,
 } from './read-events.js';
 export { gunzipChunks } from './readers/gzip.js';
-export { type JsonLineResult, readJsonLines } from './readers/json-lines.js';
-export { type JsonArrayPath, type JsonElementResult, readJsonArrayElements } from './readers/json-stream.js';
-export { type ByteChunks, readTextLines, type TextLine } from './readers/text-lines.js';
+export { DEFAULT_MAX_DEPTH, nestsDeeperThan } from './readers/json-depth.js';
+export { type JsonLineOptions, type JsonLineResult, readJsonLines } from './readers/json-lines.js';
+export {
+  type JsonArrayPath,
+  type JsonElementOptions,
+  type JsonElementResult,
+  readJsonArrayElements,
+} from './readers/json-stream.js';
+export {
+  type ByteChunks,
+  DEFAULT_MAX_LINE_BYTES,
+  readTextLines,
+  type TextLine,
+  type TextLineOptions,
+} from './readers/text-lines.js';
+export { firstInvalidUtf8 } from './readers/utf8.js';
 export { readZipEntries, type ZipEntry } from './readers/zip.js';
-export { type Compression, INPUT_FORMATS, type InputFormat, sniffCompression, sniffFormat } from './sniff.js';
+export {
+  type Compression,
+  INPUT_FORMATS,
+  type InputFormat,
+  isEvtxMagic,
+  sniffCompression,
+  sniffFormat,
+  sniffUtf16,
+} from './sniff.js';
 export { splitCommandLine } from './windows/command-line.js';
 export { parseHashes, registryFields, sysmonUtcToIso, windowsPathParts } from './windows/derive.js';
 export { fromEventXml } from './windows/event-xml.js';

@@ -1,17 +1,31 @@
 import type { EcsDocument } from './ecs-builder.js';
+import { InputError } from './input-error.js';
 import { isObject } from './json-value.js';
 import { normalizeRecord } from './normalize.js';
 import { gunzipChunks } from './readers/gzip.js';
 import { readJsonLines } from './readers/json-lines.js';
 import { type JsonArrayPath, readJsonArrayElements } from './readers/json-stream.js';
+import { peekBytes } from './readers/peek.js';
+import { limitInflated, rechunk, utf16ToUtf8 } from './readers/rechunk.js';
 import type { ByteChunks } from './readers/text-lines.js';
 import { readZipEntries } from './readers/zip.js';
-import { type Compression, type InputFormat, sniffCompression, sniffFormat } from './sniff.js';
+import {
+  type Compression,
+  type InputFormat,
+  isEvtxMagic,
+  sniffCompression,
+  sniffFormat,
+  sniffUtf16,
+} from './sniff.js';
 import { fromEventXml } from './windows/event-xml.js';
 import { mapWinEvent, type WindowsMapOptions } from './windows/map.js';
 
-/** Where a record was found, for error reports: zip member, line (NDJSON), element or record number. */
+/**
+ * Where a record was found, for error reports: the input file (set by callers that read
+ * several), the zip member, the line (NDJSON), the element of a JSON array, or the EVTX record.
+ */
 export interface RecordPosition {
+  readonly file?: string;
   readonly entry?: string;
   readonly line?: number;
   readonly element?: number;
@@ -22,12 +36,24 @@ export type EventResult =
   | { readonly kind: 'event'; readonly position: RecordPosition; readonly doc: EcsDocument }
   | { readonly kind: 'error'; readonly position: RecordPosition; readonly message: string };
 
-/** Decodes EVTX bytes into rendered XML records (Node only: see `@rulebench/events/node`). */
-export type EvtxDecoder = (
-  bytes: Uint8Array,
-) => Iterable<
-  { kind: 'record'; index: number; xml: string } | { kind: 'error'; index: number; message: string }
->;
+/** One EVTX record rendered as XML, or why it could not be decoded; numbered from 1. */
+export type EvtxRecordResult =
+  | { readonly kind: 'record'; readonly index: number; readonly xml: string }
+  | { readonly kind: 'error'; readonly index: number; readonly message: string };
+
+/**
+ * Decodes an EVTX byte stream into rendered XML records (Node only: see
+ * `@rulebench/events/node`). Throws an InputError when the file as a whole is unreadable.
+ */
+export type EvtxDecoder = (chunks: AsyncIterable<Uint8Array>) => AsyncIterable<EvtxRecordResult>;
+
+/** What was recognised in an input (or in one member of a zip archive). */
+export interface DetectedInput {
+  readonly entry?: string;
+  readonly compression: Compression;
+  readonly format: InputFormat;
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'binary';
+}
 
 export interface ReadEventsOptions extends WindowsMapOptions {
   /** Skip sniffing the format of the (uncompressed) content. */
@@ -35,35 +61,96 @@ export interface ReadEventsOptions extends WindowsMapOptions {
   /** Skip sniffing the wrapper. */
   readonly compression?: Compression;
   readonly evtx?: EvtxDecoder;
+  /** Longest NDJSON line (or JSON array element), in bytes; longer ones are reported errors. */
+  readonly maxLineBytes?: number;
+  /** Deepest nesting of one record; deeper ones are reported errors. */
+  readonly maxDepth?: number;
+  /** Most bytes that gzip/zip wrappers may expand to, all members together. */
+  readonly maxInflatedBytes?: number;
+  /** Told the format of each input (and zip member) once it is recognised. */
+  readonly onInput?: (input: DetectedInput) => void;
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/** Readers never see a chunk larger than this, so their limits hold whatever the source sends. */
+const MAX_CHUNK = 1024 * 1024;
 
-/** Reads any supported input into ECS documents, one result per record; bad records are reported, never dropped. */
+/**
+ * Reads any supported input into ECS documents, one result per record, streaming: gzip and
+ * zip wrappers (members in order), UTF-8 or UTF-16 text, NDJSON, JSON arrays, single JSON
+ * documents, Elasticsearch `_search` / `_eql/search` responses, and EVTX (with a decoder).
+ * Bad records are reported with their position, never dropped; an input that cannot be read
+ * on as a whole (not a supported format, truncated archive…) throws an InputError.
+ */
 export async function* readEvents(
   chunks: ByteChunks,
   options: ReadEventsOptions = {},
 ): AsyncGenerator<EventResult> {
-  const { head, rest } = await peek(chunks, SNIFF_BYTES);
-  const compression = options.compression ?? sniffCompression(head);
+  yield* readInput(rechunk(chunks, MAX_CHUNK), options, { bytes: 0 }, undefined, undefined);
+}
+
+async function* readInput(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ReadEventsOptions,
+  inflated: { bytes: number },
+  entry: string | undefined,
+  wrapper: Compression | undefined,
+): AsyncGenerator<EventResult> {
+  let { head, rest } = await peekBytes(chunks, SNIFF_BYTES);
+  const compression = wrapper === undefined ? (options.compression ?? sniffCompression(head)) : 'none';
+  const inflate = (source: AsyncIterable<Uint8Array>) =>
+    options.maxInflatedBytes === undefined
+      ? source
+      : limitInflated(source, options.maxInflatedBytes, inflated);
+  if (wrapper === undefined && head[0] === 0x50 && head[1] === 0x4b && head[2] === 5 && head[3] === 6)
+    throw new InputError('zip: the archive holds no files');
   if (compression === 'gzip') {
-    yield* readEvents(gunzipChunks(rest), { ...options, compression: 'none' });
+    yield* readInput(inflate(gunzipChunks(rest)), options, inflated, entry, 'gzip');
     return;
   }
   if (compression === 'zip') {
-    for await (const entry of readZipEntries(rest)) {
-      const base = entry.name.split('/').pop() ?? '';
-      if (entry.name.startsWith('__MACOSX/') || base.startsWith('.')) continue;
-      for await (const result of readEvents(entry.chunks, { ...options, compression: 'none' })) {
-        yield { ...result, position: { entry: entry.name, ...result.position } } as EventResult;
+    let members = 0;
+    for await (const member of readZipEntries(rest)) {
+      const base = member.name.split('/').pop() ?? '';
+      if (member.name.startsWith('__MACOSX/') || base.startsWith('.')) continue;
+      members++;
+      try {
+        for await (const result of readInput(inflate(member.chunks), options, inflated, member.name, 'zip')) {
+          yield { ...result, position: { entry: member.name, ...result.position } } as EventResult;
+        }
+      } catch (error) {
+        if (error instanceof InputError && error.entry === undefined)
+          throw new InputError(error.message, member.name);
+        throw error;
       }
     }
+    if (members === 0) throw new InputError('zip: the archive holds no files');
     return;
   }
+
+  let encoding: DetectedInput['encoding'] = 'utf-8';
+  const utf16 = options.format === 'evtx' ? undefined : sniffUtf16(head);
+  if (utf16 !== undefined) {
+    encoding = utf16;
+    ({ head, rest } = await peekBytes(utf16ToUtf8(skip(rest, 2), utf16), SNIFF_BYTES));
+  } else if (isEvtxMagic(head) || options.format === 'evtx') {
+    encoding = 'binary';
+  } else if (options.format === undefined && !startsLikeJson(head)) {
+    throw new InputError(
+      'the input is not in a supported format: it does not start like JSON ("{" or "[") and is not a gzip, zip or EVTX file',
+    );
+  }
   const format = options.format ?? sniffFormat(head);
+  options.onInput?.({
+    ...(entry === undefined ? {} : { entry }),
+    compression: wrapper ?? 'none',
+    format,
+    encoding,
+  });
+
   switch (format) {
     case 'ndjson':
-      for await (const r of readJsonLines(rest)) {
+      for await (const r of readJsonLines(rest, options)) {
         yield r.kind === 'error'
           ? { kind: 'error', position: { line: r.line }, message: r.message }
           : toEvent(r.value, { line: r.line }, options);
@@ -97,12 +184,16 @@ export async function* readEvents(
 
 /** Elements of arrays inside one JSON document; `_source` is taken from search hits. */
 async function* elements(
-  chunks: ByteChunks,
+  chunks: AsyncIterable<Uint8Array>,
   paths: readonly JsonArrayPath[],
   options: ReadEventsOptions,
   hits: 'none' | 'search' | 'eql',
 ): AsyncGenerator<EventResult> {
-  for await (const r of readJsonArrayElements(chunks, paths)) {
+  const limits = {
+    ...(options.maxLineBytes === undefined ? {} : { maxElementChars: options.maxLineBytes }),
+    ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+  };
+  for await (const r of readJsonArrayElements(chunks, paths, limits)) {
     const position = { element: r.index + 1 };
     if (r.kind === 'error') {
       yield { kind: 'error', position, message: r.message };
@@ -129,7 +220,10 @@ function toEvent(value: unknown, position: RecordPosition, options: ReadEventsOp
   }
 }
 
-async function* evtxEvents(chunks: ByteChunks, options: ReadEventsOptions): AsyncGenerator<EventResult> {
+async function* evtxEvents(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ReadEventsOptions,
+): AsyncGenerator<EventResult> {
   if (!options.evtx) {
     yield {
       kind: 'error',
@@ -138,9 +232,7 @@ async function* evtxEvents(chunks: ByteChunks, options: ReadEventsOptions): Asyn
     };
     return;
   }
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  for (const r of options.evtx(concat(parts))) {
+  for await (const r of options.evtx(chunks)) {
     const position = { record: r.index };
     if (r.kind === 'error') {
       yield { kind: 'error', position, message: r.message };
@@ -154,56 +246,47 @@ async function* evtxEvents(chunks: ByteChunks, options: ReadEventsOptions): Asyn
   }
 }
 
-async function* wrapInArray(chunks: ByteChunks): AsyncGenerator<Uint8Array> {
+/**
+ * Every text format read here starts, after a byte-order mark and white space, with "{" or "["
+ * (or is empty). Anything else is not ours; invalid UTF-8 further on is a bad line, not a
+ * different format.
+ */
+function startsLikeJson(head: Uint8Array): boolean {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09))
+    i++;
+  return i === head.length || head[i] === 0x7b || head[i] === 0x5b;
+}
+
+async function* wrapInArray(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   yield encoder.encode('[');
   for await (const chunk of chunks) yield chunk;
   yield encoder.encode(']');
 }
 
-/** Reads at least `size` bytes (or all) and returns them with a stream that replays them first. */
-async function peek(
-  chunks: ByteChunks,
-  size: number,
-): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
-  const iterator =
-    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks as Iterable<Uint8Array>);
-  const buffered: Uint8Array[] = [];
-  let length = 0;
-  let done = false;
-  while (length < size) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
+async function* skip(chunks: AsyncIterable<Uint8Array>, count: number): AsyncGenerator<Uint8Array> {
+  let left = count;
+  for await (const chunk of chunks) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
     }
-    buffered.push(next.value);
-    length += next.value.length;
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
   }
-  const head = concat(buffered).subarray(0, size);
-  const rest = (async function* () {
-    yield* buffered;
-    if (!done)
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-  return { head, rest };
 }
 
-async function* toAsyncGen(items: Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  yield* items;
-}
-
-function toAsync(items: Iterable<Uint8Array>): AsyncIterator<Uint8Array> {
-  return toAsyncGen(items)[Symbol.asyncIterator]();
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+/** "file.zip › member.json:12", "dump.evtx record 5", "hits.json element 3": a position for people. */
+export function formatPosition(position: RecordPosition): string {
+  const where = [position.file, position.entry].filter((p): p is string => p !== undefined).join(' › ');
+  const at =
+    position.line !== undefined
+      ? `${where === '' ? 'line ' : ':'}${position.line}`
+      : position.element !== undefined
+        ? `${where === '' ? '' : ' '}element ${position.element}`
+        : position.record !== undefined
+          ? `${where === '' ? '' : ' '}record ${position.record}`
+          : '';
+  return `${where}${at}` || 'input';
 }

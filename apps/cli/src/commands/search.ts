@@ -1,17 +1,22 @@
 import { basename } from 'node:path';
 import type { SearchOptions } from '@rulebench/eql';
+import { INPUT_FORMATS, InputError, type InputFormat } from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { asQueryError, type SearchEngine } from '../engine.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
-import { readNdjson } from '../io/ndjson.js';
+import { describePosition, eventId, isFileError, readInputEvents } from '../io/events.js';
 
 export const SEARCH_USAGE = `Usage: rulebench search --events FILE --query EQL [options]
 
-Runs an EQL query over NDJSON events (one JSON object per line; FILE "-" reads stdin) and
-prints the Elasticsearch _eql/search response as JSON.
+Runs an EQL query over events and prints the Elasticsearch _eql/search response as JSON.
+FILE ("-" reads stdin) may be ECS NDJSON, a JSON array, an Elasticsearch _search or
+_eql/search response, raw Windows/Sysmon JSON, winlogbeat documents or an EVTX file, plain,
+gzipped or zipped; the format is sniffed and raw Windows events are mapped to ECS. It is
+streamed: memory stays at one event (plus what the query keeps).
 
 Options:
-  --events FILE                 NDJSON events, or - for stdin (required)
+  --events FILE                 the events, or - for stdin (required)
+  --format FORMAT               ${INPUT_FORMATS.join('|')} (default: sniffed)
   --query EQL                   the EQL query (required)
   --size N                      events or sequences returned (default 10)
   --fetch-size N                accepted for Elasticsearch compatibility
@@ -21,14 +26,16 @@ Options:
   --tiebreaker-field F          second sort key
   --event-category-field F      default event.category
   --presorted                   events are already in (timestamp, tiebreaker) order
-  --skip-bad                    skip malformed lines (reported on stderr) instead of failing
+  --skip-bad                    skip malformed records (reported on stderr) instead of failing
 
 Each hit's _index is the file's base name (stdin for -) and its _id the event's 1-based line
-number in the input, so a hit can be found again with: sed -n '<_id>p' FILE.
+number in NDJSON input, so a hit can be found again with: sed -n '<_id>p' FILE (the element
+or EVTX record number for other formats, after "member:" inside a zip archive).
 `;
 
 const SEARCH_FLAGS = {
   events: { type: 'string' },
+  format: { type: 'enum', values: INPUT_FORMATS },
   query: { type: 'string' },
   size: { type: 'integer', min: 0 },
   'fetch-size': { type: 'integer', min: 1 },
@@ -77,35 +84,32 @@ export async function runSearch(
   const file = flags.events;
   const index = file === '-' ? 'stdin' : basename(file);
   let skipped = 0;
+  let allLines = true;
+  const format = flags.format as InputFormat | undefined;
   try {
-    for await (const item of readNdjson(file, ctx.stdin)) {
-      const problem =
-        item.kind === 'error'
-          ? `invalid JSON: ${item.message}`
-          : typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)
-            ? `expected a JSON object, found ${Array.isArray(item.value) ? 'an array' : typeof item.value}`
-            : undefined;
-      if (problem !== undefined) {
+    for await (const item of readInputEvents(file, ctx.stdin, format === undefined ? {} : { format })) {
+      if (item.kind === 'error') {
+        const where = describePosition(file, item.position);
         if (!flags['skip-bad']) {
-          ctx.stderr.write(`${file}:${item.line}: ${problem}\n`);
+          ctx.stderr.write(`${where}: ${item.message}\n`);
           return EXIT_FAILURE;
         }
         skipped++;
-        ctx.stderr.write(`${file}:${item.line}: skipped: ${problem}\n`);
+        if (item.position.line === undefined) allLines = false;
+        ctx.stderr.write(`${where}: skipped: ${item.message}\n`);
         continue;
       }
-      if (item.kind !== 'record') continue;
-      executor.push({
-        _index: index,
-        _id: String(item.line),
-        _source: item.value as Record<string, unknown>,
-      });
+      executor.push({ _index: index, _id: eventId(item.position), _source: item.doc });
       if (executor.done) break;
     }
   } catch (error) {
     const report = asQueryError(error);
     if (report) {
       ctx.stderr.write(`${report.line}:${report.column}: ${report.message}\n`);
+      return EXIT_FAILURE;
+    }
+    if (error instanceof InputError) {
+      ctx.stderr.write(`${file}: ${error.message}\n`);
       return EXIT_FAILURE;
     }
     if (isFileError(error)) {
@@ -116,10 +120,7 @@ export async function runSearch(
   }
   const response = executor.finish();
   ctx.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
-  if (skipped > 0) ctx.stderr.write(`${skipped} malformed line${skipped === 1 ? '' : 's'} skipped\n`);
+  const unit = allLines ? 'line' : 'record';
+  if (skipped > 0) ctx.stderr.write(`${skipped} malformed ${unit}${skipped === 1 ? '' : 's'} skipped\n`);
   return EXIT_OK;
-}
-
-function isFileError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }

@@ -52,7 +52,7 @@ export async function readBundledCorpusFile(dir: string, fileName: string): Prom
   const hasher = new ContentHasher();
   for await (const item of ndjsonRecords(createReadStream(join(dir, fileName)))) {
     const record = 'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value);
-    if (!record.ok) throw new Error(`${fileName}:${item.position}: ${record.reason}`);
+    if (!record.ok) throw new Error(`${fileName}:${item.position.line}: ${record.reason}`);
     records.push(record);
     hasher.add(record.doc);
   }

@@ -13,11 +13,15 @@ export interface ImportRequest {
   readonly skipInvalid: boolean;
   /** Called at most every {@link PROGRESS_INTERVAL_MS} while records arrive, for progress bars. */
   readonly onProgress?: (report: { readonly read: number; readonly imported: number }) => void;
+  /** The report to fill, when the caller adds to it too (the formats it recognised). */
+  readonly report?: ImportReportBuilder;
 }
+
+export type ImportFailure = 'invalid_records' | 'no_events' | 'unreadable_input';
 
 export type ImportOutcome =
   | { readonly ok: true; readonly corpus: CorpusRecord; readonly report: ImportReport }
-  | { readonly ok: false; readonly reason: 'invalid_records' | 'no_events'; readonly report: ImportReport };
+  | { readonly ok: false; readonly reason: ImportFailure; readonly report: ImportReport };
 
 export const PROGRESS_INTERVAL_MS = 250;
 
@@ -33,13 +37,19 @@ export function importCorpus(
 ): Promise<ImportOutcome> {
   return store.writeLock.run(async () => {
     const db = store.openWriterConnection();
-    const report = new ImportReportBuilder();
+    const report = request.report ?? new ImportReportBuilder();
+    let unreadable = false;
     let committed = false;
     let lastProgress = Date.now();
     try {
       db.exec('BEGIN IMMEDIATE');
       const writer = new ContentWriter(db);
       for await (const item of source) {
+        if ('fatal' in item && item.fatal) {
+          report.reject(item.position, item.error);
+          unreadable = true;
+          break;
+        }
         report.read++;
         if (
           request.onProgress &&
@@ -61,10 +71,10 @@ export function importCorpus(
         report.imported++;
         if (record.ts === null) report.withoutTimestamp++;
       }
-      if (report.rejected > 0 && !request.skipInvalid) {
+      if (unreadable || (report.rejected > 0 && !request.skipInvalid)) {
         return {
           ok: false,
-          reason: 'invalid_records',
+          reason: unreadable ? 'unreadable_input' : 'invalid_records',
           report: { ...report.build(), imported: 0, withoutTimestamp: 0 },
         };
       }

@@ -1,18 +1,33 @@
+import type { DetectedInput, RecordPosition } from '@rulebench/events';
+
+/** Where a rejected record was: the fields of its position that apply, and why it was rejected. */
+export interface ReportedError extends RecordPosition {
+  readonly reason: string;
+}
+
+/** What one uploaded file (or zip member) turned out to be. */
+export interface ReportedInput extends DetectedInput {
+  readonly file?: string;
+}
+
 /** What happened to the records of one import, as the API reports it. */
 export interface ImportReport {
-  /** Records read (non-blank lines). */
+  /** Records read (non-blank lines, array elements, EVTX records). */
   readonly read: number;
   readonly imported: number;
   readonly rejected: number;
   /** Imported events that have no `@timestamp`: stored, but searches order them first. */
   readonly withoutTimestamp: number;
   /** The first rejections, in input order. */
-  readonly errors: readonly { readonly line: number; readonly reason: string }[];
+  readonly errors: readonly ReportedError[];
   /** True when more records were rejected than `errors` lists. */
   readonly errorsTruncated: boolean;
+  /** The formats recognised, one entry per file or zip member. */
+  readonly inputs: readonly ReportedInput[];
 }
 
 export const MAX_REPORTED_ERRORS = 100;
+const MAX_REPORTED_INPUTS = 100;
 
 /** Accumulates an {@link ImportReport}. */
 export class ImportReportBuilder {
@@ -20,11 +35,16 @@ export class ImportReportBuilder {
   imported = 0;
   rejected = 0;
   withoutTimestamp = 0;
-  readonly #errors: { line: number; reason: string }[] = [];
+  readonly #errors: ReportedError[] = [];
+  readonly #inputs: ReportedInput[] = [];
 
-  reject(line: number, reason: string): void {
+  reject(position: RecordPosition, reason: string): void {
     this.rejected++;
-    if (this.#errors.length < MAX_REPORTED_ERRORS) this.#errors.push({ line, reason });
+    if (this.#errors.length < MAX_REPORTED_ERRORS) this.#errors.push({ ...position, reason });
+  }
+
+  input(input: ReportedInput): void {
+    if (this.#inputs.length < MAX_REPORTED_INPUTS) this.#inputs.push(input);
   }
 
   build(): ImportReport {
@@ -35,6 +55,7 @@ export class ImportReportBuilder {
       withoutTimestamp: this.withoutTimestamp,
       errors: [...this.#errors],
       errorsTruncated: this.rejected > this.#errors.length,
+      inputs: [...this.#inputs],
     };
   }
 }

@@ -1,33 +1,75 @@
-import { type ByteChunks, gunzipChunks, readJsonLines } from '@rulebench/events';
+import {
+  type ByteChunks,
+  type DetectedInput,
+  InputError,
+  type InputFormat,
+  type RecordPosition,
+  readJsonLines,
+} from '@rulebench/events';
+import { readEventsNode } from '@rulebench/events/node';
 
-/** One record from an input, numbered by its line, or why it is unreadable. */
+/**
+ * One record from an input, with where it was found, or why it is unreadable. A `fatal` error
+ * means the input as a whole could not be read on (truncated archive, unknown format…): the
+ * import fails whatever the user asked about skipping bad records.
+ */
 export type SourceRecord =
-  | { readonly position: number; readonly value: unknown }
-  | { readonly position: number; readonly error: string };
+  | { readonly position: RecordPosition; readonly value: unknown }
+  | { readonly position: RecordPosition; readonly error: string; readonly fatal?: boolean };
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
-
-/** Passes the bytes through, gunzipping them when they start with the gzip magic number. */
-async function* maybeGunzip(bytes: ByteChunks): AsyncGenerator<Uint8Array> {
-  const iterator = (
-    Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : bytes[Symbol.iterator]()
-  ) as AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
-  let first = await iterator.next();
-  while (!first.done && first.value.length === 0) first = await iterator.next();
-  if (first.done) return;
-  const head = first.value;
-  async function* rest(): AsyncGenerator<Uint8Array> {
-    yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) yield* gunzipChunks(rest());
-  else yield* rest();
+/** One uploaded file: a name when the client gave one, and its bytes. */
+export interface SourceFile {
+  readonly name: string | null;
+  readonly chunks: AsyncIterable<Uint8Array>;
 }
 
-/** NDJSON bytes (plain or gzipped) → records; a line that is not JSON becomes an error at its line. */
+export interface SourceOptions {
+  /** Overrides format sniffing for every file. */
+  readonly format?: InputFormat;
+  /** Most bytes gzip/zip members may expand to, all files together. */
+  readonly maxInflatedBytes?: number;
+  /** Name each record's file in its position (several files in one upload). */
+  readonly nameFiles?: boolean;
+  /** Told what each file (and zip member) turned out to be. */
+  readonly onInput?: (input: DetectedInput & { readonly file?: string }) => void;
+}
+
+/**
+ * Records of every file in turn, in any format the events package reads (sniffed unless
+ * `format` is given), mapped to ECS. Streams: memory stays at one record (one EVTX chunk).
+ */
+export async function* eventRecords(
+  files: AsyncIterable<SourceFile>,
+  options: SourceOptions = {},
+): AsyncGenerator<SourceRecord> {
+  const inflated = options.maxInflatedBytes;
+  for await (const file of files) {
+    const named = options.nameFiles && file.name !== null ? { file: file.name } : {};
+    let last: RecordPosition = {};
+    try {
+      for await (const result of readEventsNode(file.chunks, {
+        ...(options.format === undefined ? {} : { format: options.format }),
+        ...(inflated === undefined ? {} : { maxInflatedBytes: inflated }),
+        onInput: (input) => options.onInput?.({ ...named, ...input }),
+      })) {
+        const position = { ...named, ...result.position };
+        last = position;
+        yield result.kind === 'event' ? { position, value: result.doc } : { position, error: result.message };
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const entry = error.entry ?? last.entry;
+      const where = entry === undefined ? named : { ...named, entry };
+      yield { position: where, error: error.message, fatal: true };
+      return;
+    }
+  }
+}
+
+/** Bundled corpora are our own ECS NDJSON: read as is (no mapping), every line must be good. */
 export async function* ndjsonRecords(bytes: ByteChunks): AsyncGenerator<SourceRecord> {
-  for await (const item of readJsonLines(maybeGunzip(bytes))) {
-    if (item.kind === 'record') yield { position: item.line, value: item.value };
-    else yield { position: item.line, error: `invalid JSON: ${item.message}` };
+  for await (const item of readJsonLines(bytes)) {
+    if (item.kind === 'record') yield { position: { line: item.line }, value: item.value };
+    else yield { position: { line: item.line }, error: item.message };
   }
 }

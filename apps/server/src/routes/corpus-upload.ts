@@ -1,39 +1,73 @@
 import { PassThrough } from 'node:stream';
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { INPUT_FORMATS, type InputFormat } from '@rulebench/events';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { corpusView } from '../corpora/corpus-view.js';
-import { type ImportOutcome, importCorpus } from '../corpora/import-corpus.js';
-import { ndjsonRecords } from '../corpora/source-records.js';
+import { type ImportOutcome, type ImportRequest, importCorpus } from '../corpora/import-corpus.js';
+import { ImportReportBuilder } from '../corpora/import-report.js';
+import { eventRecords, type SourceFile } from '../corpora/source-records.js';
 import { limitBytes, UploadTooLargeError } from '../corpora/upload-bytes.js';
 import { ErrorBody } from '../schemas/common.js';
 import { UploadFailureSchema, UploadQuerySchema, UploadResultSchema } from '../schemas/corpora.js';
 
 const NDJSON = 'application/x-ndjson';
+/** Compressed uploads may expand this many times over the upload limit, all members together. */
+const INFLATE_FACTOR = 16;
+/** Boundaries and part headers of a multipart body, on top of the files themselves. */
+const MULTIPART_SLACK = 1024 * 1024;
+const MAX_FILES = 100;
+
+const FAILURE_MESSAGES = {
+  no_events: () => 'the upload holds no events',
+  unreadable_input: (reason: string) => `the upload could not be read, so nothing was stored: ${reason}`,
+  invalid_records: (rejected: number) =>
+    `${rejected} record${rejected === 1 ? '' : 's'} could not be imported, so nothing was stored; fix them, or upload again with skip_invalid=true to import the others`,
+} as const;
 
 /** The status and body an import outcome is answered with. */
 function outcomeResponse(outcome: ImportOutcome) {
   if (outcome.ok) {
     return { statusCode: 201, body: { corpus: corpusView(outcome.corpus), report: outcome.report } } as const;
   }
-  const { rejected } = outcome.report;
+  const { rejected, errors } = outcome.report;
+  const message =
+    outcome.reason === 'no_events'
+      ? FAILURE_MESSAGES.no_events()
+      : outcome.reason === 'unreadable_input'
+        ? FAILURE_MESSAGES.unreadable_input(errors.at(-1)?.reason ?? 'unknown format')
+        : FAILURE_MESSAGES.invalid_records(rejected);
   return {
     statusCode: 422,
     body: {
       statusCode: 422,
       error: 'Unprocessable Entity',
       code: outcome.reason,
-      message:
-        outcome.reason === 'no_events'
-          ? 'the upload holds no events'
-          : `${rejected} record${rejected === 1 ? '' : 's'} could not be imported, so nothing was stored; fix them, or upload again with skip_invalid=true to import the others`,
+      message,
       report: outcome.report,
     },
   } as const;
 }
 
+/** What the client asked for, from the query string and (multipart) the fields before the first file. */
+interface UploadMeta {
+  name?: string;
+  description?: string;
+  filename?: string;
+  skipInvalid?: boolean;
+  format?: InputFormat;
+}
+
 /**
- * `POST /api/corpora`: the request body is the file itself (NDJSON, optionally gzipped), of any
- * content type, streamed into the store rather than buffered; name and options go in the query.
+ * `POST /api/corpora`: creates a corpus from events in any format the events package reads
+ * (NDJSON, JSON arrays, Elasticsearch `_search`/`_eql/search` responses, raw Windows JSON,
+ * winlogbeat, EVTX; gzip or zip wrapped), sniffed unless `format` says otherwise, mapped to ECS.
+ *
+ * The body is either the file itself (any content type but multipart) or `multipart/form-data`
+ * with one or several files (one corpus; fields `name`, `description`, `format`,
+ * `skip_invalid` are read when they come before the first file). Either way it is streamed into
+ * the store, never buffered whole; the upload limit counts every byte received.
  *
  * With `Accept: application/x-ndjson` the answer is a stream instead (always status 200): lines
  * `{"type":"progress","read","imported","bytes","totalBytes"}` while importing, then one
@@ -42,6 +76,7 @@ function outcomeResponse(outcome: ImportOutcome) {
 const corpusUpload: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  await fastify.register(multipart);
 
   fastify.post(
     '/corpora',
@@ -59,46 +94,65 @@ const corpusUpload: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const limit = fastify.config.uploadLimitBytes;
+      const isMultipart = request.isMultipart();
       const declared = Number(request.headers['content-length'] ?? Number.NaN);
-      if (declared > limit) throw new UploadTooLargeError(limit);
-      const body = request.body as unknown;
+      if (declared > limit + (isMultipart ? MULTIPART_SLACK : 0)) throw new UploadTooLargeError(limit);
       const counter = { bytes: 0 };
-      const records = ndjsonRecords(limitBytes(isByteStream(body) ? body : emptyStream(), limit, counter));
-      const fileName = request.query.filename ?? null;
-      const importRequest = {
-        name: request.query.name ?? fileName ?? 'Uploaded events',
-        description: request.query.description ?? '',
-        origin: fileName,
-        skipInvalid: request.query.skip_invalid === true,
+      const { query } = request;
+      const meta: UploadMeta = {
+        ...(query.name !== undefined && { name: query.name }),
+        ...(query.description !== undefined && { description: query.description }),
+        ...(query.filename !== undefined && { filename: query.filename }),
+        ...(query.skip_invalid !== undefined && { skipInvalid: query.skip_invalid }),
+        ...(query.format !== undefined && { format: query.format }),
+      };
+      const files = isMultipart
+        ? await multipartFiles(request, meta, limit, counter)
+        : rawBodyFile(request.body, meta.filename ?? null, limit, counter);
+      const report = new ImportReportBuilder();
+      const records = eventRecords(files.files, {
+        ...(meta.format !== undefined && { format: meta.format }),
+        maxInflatedBytes: limit * INFLATE_FACTOR,
+        nameFiles: isMultipart,
+        onInput: (input) => report.input(input),
+      });
+      // Multipart file names are known only once the files are read: the corpus is named at commit.
+      const fileName = () => (isMultipart ? files.names() : (meta.filename ?? null));
+      const wantsStream = request.headers.accept?.includes(NDJSON) === true;
+      const stream = new PassThrough();
+      const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
+      const totalBytes = Number.isFinite(declared) ? declared : null;
+      const importRequest: ImportRequest = {
+        get name() {
+          return meta.name ?? fileName() ?? 'Uploaded events';
+        },
+        get origin() {
+          return fileName();
+        },
+        description: meta.description ?? '',
+        skipInvalid: meta.skipInvalid === true,
+        report,
+        ...(wantsStream && {
+          onProgress: (progress: { read: number; imported: number }) =>
+            line({ type: 'progress', ...progress, bytes: counter.bytes, totalBytes }),
+        }),
       };
 
-      if (!request.headers.accept?.includes(NDJSON)) {
+      if (!wantsStream) {
         const { statusCode, body: answer } = outcomeResponse(
           await importCorpus(fastify.store, records, importRequest),
         );
         return reply.code(statusCode).send(answer);
       }
 
-      const stream = new PassThrough();
-      const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
-      const totalBytes = Number.isFinite(declared) ? declared : null;
-      importCorpus(fastify.store, records, {
-        ...importRequest,
-        onProgress: (progress) => line({ type: 'progress', ...progress, bytes: counter.bytes, totalBytes }),
-      }).then(
+      importCorpus(fastify.store, records, importRequest).then(
         (outcome) => {
           const { statusCode, body: answer } = outcomeResponse(outcome);
           line({ type: 'result', statusCode, body: answer });
           stream.end();
         },
         (error: unknown) => {
-          const known = error instanceof UploadTooLargeError;
-          if (!known) request.log.error({ err: error }, 'import failed');
-          const statusCode = known ? 413 : 500;
-          const answer = known
-            ? { statusCode, error: 'Payload Too Large', code: error.code, message: error.message }
-            : { statusCode, error: 'Internal Server Error', message: 'Internal Server Error' };
-          line({ type: 'result', statusCode, body: answer });
+          line({ type: 'result', ...errorResult(error, request) });
           stream.end();
         },
       );
@@ -106,6 +160,122 @@ const corpusUpload: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 };
+
+/** The result line of a progress stream whose import threw: client errors say why, the rest is hidden. */
+function errorResult(error: unknown, request: FastifyRequest) {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return {
+      statusCode: status,
+      body: {
+        statusCode: status,
+        error: status === 413 ? 'Payload Too Large' : 'Bad Request',
+        ...(typeof code === 'string' && { code }),
+        message: error.message,
+      },
+    };
+  }
+  request.log.error({ err: error }, 'import failed');
+  return {
+    statusCode: 500,
+    body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' },
+  };
+}
+
+interface UploadFiles {
+  readonly files: AsyncIterable<SourceFile>;
+  /** The names of the files read so far, for the corpus's origin. */
+  readonly names: () => string | null;
+}
+
+function rawBodyFile(
+  body: unknown,
+  name: string | null,
+  limit: number,
+  counter: { bytes: number },
+): UploadFiles {
+  const source = isByteStream(body) ? body : emptyStream();
+  return {
+    files: (async function* () {
+      yield { name, chunks: limitBytes(source, limit, counter) };
+    })(),
+    names: () => name,
+  };
+}
+
+/**
+ * The files of a multipart body, streamed one after the other. Fields that come before the
+ * first file fill in `meta` (the query string wins); a field after a file is too late to apply
+ * and is refused rather than ignored.
+ */
+async function multipartFiles(
+  request: FastifyRequest,
+  meta: UploadMeta,
+  limit: number,
+  counter: { bytes: number },
+): Promise<UploadFiles> {
+  const parts = request.parts({ limits: { fileSize: limit + 1, files: MAX_FILES, parts: MAX_FILES + 20 } });
+  const names: string[] = [];
+  let next = await parts.next();
+  while (!next.done && next.value.type === 'field') {
+    applyField(meta, next.value.fieldname, next.value.value);
+    next = await parts.next();
+  }
+  const first = next;
+  return {
+    files: (async function* () {
+      for (let part = first; !part.done; part = await parts.next()) {
+        if (part.value.type === 'field') {
+          throw new UploadFieldError(
+            `form field "${part.value.fieldname}" comes after a file; send fields before the files`,
+          );
+        }
+        const name = part.value.filename || part.value.fieldname;
+        names.push(name);
+        yield { name, chunks: limitBytes(part.value.file, limit, counter) };
+      }
+    })(),
+    names: () => (names.length === 0 ? (meta.filename ?? null) : names.join(', ').slice(0, 500)),
+  };
+}
+
+class UploadFieldError extends Error {
+  override readonly name = 'UploadFieldError';
+  readonly statusCode = 400;
+  readonly code = 'invalid_parameter';
+}
+
+function applyField(meta: UploadMeta, name: string, value: unknown): void {
+  const text = typeof value === 'string' ? value : String(value);
+  const fail = (why: string) => {
+    throw new UploadFieldError(`form field "${name}" ${why}`);
+  };
+  switch (name) {
+    case 'name':
+      if (text.length < 1 || text.length > 200) fail('must have 1 to 200 characters');
+      meta.name ??= text;
+      return;
+    case 'description':
+      if (text.length > 10_000) fail('must have at most 10000 characters');
+      meta.description ??= text;
+      return;
+    case 'filename':
+      meta.filename ??= text.slice(0, 500);
+      return;
+    case 'skip_invalid':
+      if (text !== 'true' && text !== 'false') fail('must be true or false');
+      meta.skipInvalid ??= text === 'true';
+      return;
+    case 'format':
+      if (!(INPUT_FORMATS as readonly string[]).includes(text))
+        fail(`must be one of ${INPUT_FORMATS.join(', ')}`);
+      meta.format ??= text as InputFormat;
+      return;
+    default:
+      fail('is not known (name, description, filename, skip_invalid, format)');
+  }
+}
 
 async function* emptyStream(): AsyncGenerator<Uint8Array> {}
 

@@ -51,11 +51,48 @@ export const EventParamsSchema = Type.Object({
   eventId: Type.String({ pattern: '^[0-9]{1,15}$' }),
 });
 
+/** The events package's INPUT_FORMATS, spelled out so the static type keeps the literals. */
+export const InputFormatSchema = Type.Union(
+  [
+    Type.Literal('ndjson'),
+    Type.Literal('json-array'),
+    Type.Literal('es-search'),
+    Type.Literal('eql-search'),
+    Type.Literal('json'),
+    Type.Literal('evtx'),
+  ],
+  { description: 'the content format; sniffed when absent (gzip and zip wrappers always are)' },
+);
+
 export const UploadQuerySchema = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   description: Type.Optional(Type.String({ maxLength: 10_000 })),
   filename: Type.Optional(Type.String({ maxLength: 500 })),
   skip_invalid: Type.Optional(Type.Boolean()),
+  format: Type.Optional(InputFormatSchema),
+});
+
+/** Where a rejected record was: only the fields that apply to its input are present. */
+const ReportedErrorSchema = Type.Object({
+  file: Type.Optional(Type.String({ description: 'the uploaded file (multipart uploads)' })),
+  entry: Type.Optional(Type.String({ description: 'the member of a zip archive' })),
+  line: Type.Optional(Type.Integer({ description: '1-based line (NDJSON)' })),
+  element: Type.Optional(Type.Integer({ description: '1-based element of a JSON array or search response' })),
+  record: Type.Optional(Type.Integer({ description: '1-based record of an EVTX file' })),
+  reason: Type.String(),
+});
+
+const ReportedInputSchema = Type.Object({
+  file: Type.Optional(Type.String()),
+  entry: Type.Optional(Type.String()),
+  compression: Type.Union([Type.Literal('none'), Type.Literal('gzip'), Type.Literal('zip')]),
+  format: InputFormatSchema,
+  encoding: Type.Union([
+    Type.Literal('utf-8'),
+    Type.Literal('utf-16le'),
+    Type.Literal('utf-16be'),
+    Type.Literal('binary'),
+  ]),
 });
 
 const ReportSchema = Type.Object({
@@ -63,8 +100,9 @@ const ReportSchema = Type.Object({
   imported: Type.Integer(),
   rejected: Type.Integer(),
   withoutTimestamp: Type.Integer(),
-  errors: List(Type.Object({ line: Type.Integer(), reason: Type.String() })),
+  errors: List(ReportedErrorSchema),
   errorsTruncated: Type.Boolean(),
+  inputs: List(ReportedInputSchema),
 });
 
 export const UploadResultSchema = Type.Object({ corpus: CorpusSchema, report: ReportSchema });

@@ -117,7 +117,9 @@ export class RuleStore {
   append(id: string, fields: EntryFields, revision: NewRevision): number {
     const now = Date.now();
     return this.#db.transaction(() => {
-      const row = this.#db.prepare('SELECT max(revision) AS n FROM rule_revisions WHERE library_id = ?').get(id) as {
+      const row = this.#db
+        .prepare('SELECT max(revision) AS n FROM rule_revisions WHERE library_id = ?')
+        .get(id) as {
         n: number | null;
       };
       const next = (row.n ?? 0) + 1;

@@ -1,10 +1,42 @@
+import { FragmentView } from '../features/review/components/FragmentView.js';
+import { ReviewMessage, ReviewView } from '../features/review/components/ReviewView.js';
+import { RuleSessionProvider } from '../features/rule-editor/session/rule-session.js';
+import { readSeed } from '../features/share/workbench-seed.js';
+import { useTheme } from '../lib/theme.js';
+import { historyState, useRoute } from './navigation.js';
 import { AppProvider } from './provider.js';
+import { ThemeToggle } from './ThemeToggle.js';
 import { Workbench } from './Workbench.js';
+
+/** Pages other than the workbench (which has its own) get the theme toggle from here. */
+function PageTheme() {
+  const theme = useTheme();
+  return <ThemeToggle choice={theme.choice} onChange={theme.setChoice} />;
+}
+
+function Page() {
+  const { route, entry } = useRoute();
+  switch (route.page) {
+    case 'workbench': {
+      const seed = readSeed(historyState());
+      // A fork starts a fresh workbench from its seed; the plain workbench keeps its state.
+      return <Workbench key={seed ? `fork-${entry}` : 'workbench'} seed={seed} />;
+    }
+    case 'review':
+      return <ReviewView key={route.id} id={route.id} version={route.version} themeToggle={<PageTheme />} />;
+    case 'fragment':
+      return <FragmentView key={route.payload} payload={route.payload} themeToggle={<PageTheme />} />;
+    case 'not-found':
+      return <ReviewMessage title="No such page">Nothing lives at {route.path}.</ReviewMessage>;
+  }
+}
 
 export function App() {
   return (
     <AppProvider>
-      <Workbench />
+      <RuleSessionProvider>
+        <Page />
+      </RuleSessionProvider>
     </AppProvider>
   );
 }

@@ -1,16 +1,25 @@
 import type { SourceRange } from '@rulebench/eql';
+import { parseWithDiagnostics } from '@rulebench/eql';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import type { Corpus } from '../features/corpora/types.js';
+import { EventsTable } from '../features/events-table/components/EventsTable.js';
+import { EMPTY_ENTRY, ExceptionsView } from '../features/exceptions/components/ExceptionsView.js';
+import type { ExceptionEntry } from '../features/exceptions/exception-match.js';
 import { useNearMisses } from '../features/explain/api/get-near-misses.js';
 import { NearMissList } from '../features/explain/components/NearMissList.js';
+import type { Rule } from '../features/rule/types.js';
+import { ScheduleView } from '../features/schedule/components/ScheduleView.js';
 import { MatchList, type SelectedHit } from '../features/search/components/MatchList.js';
 import { ResultSummary } from '../features/search/components/ResultSummary.js';
 import { SearchError } from '../features/search/components/SearchError.js';
 import type { EqlSearchResponse, SearchRequest } from '../features/search/types.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { Placeholder } from './Placeholder.js';
+import { trainerEvents } from './TrainerMode.js';
 
-type Tab = 'matches' | 'near-misses';
+type Tab = 'matches' | 'events' | 'near-misses' | 'exceptions' | 'schedule';
+const TABS: readonly Tab[] = ['matches', 'events', 'near-misses', 'exceptions', 'schedule'];
 
 interface ResultsPanelProps {
   readonly search: UseQueryResult<EqlSearchResponse, unknown>;
@@ -18,9 +27,23 @@ interface ResultsPanelProps {
   readonly selectedKey: string | undefined;
   readonly onSelect: (selection: SelectedHit) => void;
   readonly onHighlight: (range: SourceRange | null) => void;
+  readonly rule: Rule | undefined;
+  readonly corpus: Corpus | undefined;
+  /** Field names for the exception builder. */
+  readonly fields: readonly string[];
 }
 
-function TabButton({ id, active, onClick, children }: { id: string; active: boolean; onClick: () => void; children: ReactNode }) {
+function TabButton({
+  id,
+  active,
+  onClick,
+  children,
+}: {
+  id: string;
+  active: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -29,7 +52,7 @@ function TabButton({ id, active, onClick, children }: { id: string; active: bool
       aria-selected={active}
       tabIndex={active ? 0 : -1}
       onClick={onClick}
-      className={`-mb-px h-8 border-b-2 px-1 text-xs font-semibold uppercase tracking-wide ${
+      className={`-mb-px h-8 shrink-0 whitespace-nowrap border-b-2 px-0.5 text-[11px] font-semibold uppercase ${
         active
           ? 'border-sky-600 text-slate-900 dark:border-sky-400 dark:text-slate-100'
           : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
@@ -40,43 +63,129 @@ function TabButton({ id, active, onClick, children }: { id: string; active: bool
   );
 }
 
-export function ResultsPanel({ search, submitted, selectedKey, onSelect, onHighlight }: ResultsPanelProps) {
+export function ResultsPanel({
+  search,
+  submitted,
+  selectedKey,
+  onSelect,
+  onHighlight,
+  rule,
+  corpus,
+  fields,
+}: ResultsPanelProps) {
+  const [exception, setException] = useState<ExceptionEntry[]>([EMPTY_ENTRY]);
   const [tab, setTab] = useState<Tab>('matches');
   const ids = useId();
-  const nearMisses = useNearMisses(submitted?.corpus, submitted?.query ?? '', tab === 'near-misses' && submitted !== null);
+  const nearMisses = useNearMisses(
+    submitted?.corpus,
+    submitted?.query ?? '',
+    tab === 'near-misses' && submitted !== null,
+  );
   const response = search.data;
   const showingOld = search.isPlaceholderData || (search.isFetching && !search.isPending);
   const switchTab = (next: Tab) => setTab(next);
+  const maxspan = useMemo(() => {
+    const body = submitted ? parseWithDiagnostics(submitted.query).ast?.body : undefined;
+    return body?.kind === 'Sequence' && body.maxspan
+      ? `${body.maxspan.value}${body.maxspan.unit}`
+      : undefined;
+  }, [submitted]);
 
   return (
     <section aria-label="Results" className="panel">
-      <div
-        role="tablist"
-        aria-label="Results"
-        className="flex h-8 shrink-0 items-center gap-4 border-b border-slate-200 px-3 dark:border-slate-800"
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') switchTab(tab === 'matches' ? 'near-misses' : 'matches');
-        }}
-      >
-        <TabButton id={`${ids}-matches`} active={tab === 'matches'} onClick={() => switchTab('matches')}>
-          Matches
-        </TabButton>
-        <TabButton id={`${ids}-near`} active={tab === 'near-misses'} onClick={() => switchTab('near-misses')}>
-          Near misses
-        </TabButton>
-        <span className="ml-auto">{response && <ResultSummary response={response} stale={showingOld} />}</span>
+      <div className="flex h-8 shrink-0 items-center gap-3 border-b border-slate-200 px-3 dark:border-slate-800">
+        <div
+          role="tablist"
+          aria-label="Results"
+          className="flex h-8 min-w-0 items-center gap-2.5 overflow-x-auto [scrollbar-width:none]"
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+            const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
+            const next = TABS[(TABS.indexOf(tab) + step) % TABS.length] ?? 'matches';
+            switchTab(next);
+            document.getElementById(`${ids}-${next}`)?.focus();
+          }}
+        >
+          <TabButton id={`${ids}-matches`} active={tab === 'matches'} onClick={() => switchTab('matches')}>
+            Matches
+            {response && !search.isError && (
+              <span className="ml-1 rounded-full bg-slate-200 px-1.5 text-[10px] text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+                {response.hits.total.value}
+              </span>
+            )}
+          </TabButton>
+          <TabButton id={`${ids}-events`} active={tab === 'events'} onClick={() => switchTab('events')}>
+            Events
+          </TabButton>
+          <TabButton
+            id={`${ids}-near-misses`}
+            active={tab === 'near-misses'}
+            onClick={() => switchTab('near-misses')}
+          >
+            Near misses
+          </TabButton>
+          <TabButton
+            id={`${ids}-exceptions`}
+            active={tab === 'exceptions'}
+            onClick={() => switchTab('exceptions')}
+          >
+            Exceptions
+          </TabButton>
+          <TabButton id={`${ids}-schedule`} active={tab === 'schedule'} onClick={() => switchTab('schedule')}>
+            Schedule
+          </TabButton>
+        </div>
+        {search.isFetching && (
+          <span
+            role="status"
+            aria-label="Searching"
+            className="ml-auto size-3 shrink-0 animate-spin rounded-full border-2 border-slate-300 border-t-sky-600"
+          />
+        )}
       </div>
-      <div role="tabpanel" aria-labelledby={tab === 'matches' ? `${ids}-matches` : `${ids}-near`} className="flex min-h-0 flex-1 flex-col">
-        {tab === 'matches' ? (
+      <div role="tabpanel" aria-labelledby={`${ids}-${tab}`} className="flex min-h-0 flex-1 flex-col">
+        {tab === 'events' ? (
+          <ErrorBoundary label="The events table">
+            <EventsTable corpus={corpus} selectedKey={selectedKey} onSelect={onSelect} />
+          </ErrorBoundary>
+        ) : tab === 'exceptions' ? (
+          <ExceptionsView
+            matches={trainerEvents(search.isError ? undefined : response)}
+            entries={exception}
+            onEntriesChange={setException}
+            fields={fields}
+            selectedKey={selectedKey}
+            onSelect={onSelect}
+          />
+        ) : tab === 'schedule' ? (
+          <ScheduleView
+            interval={rule?.interval}
+            from={rule?.from}
+            maxSignals={rule?.max_signals}
+            start={corpus?.minTimestamp}
+            end={corpus?.maxTimestamp}
+            response={search.isError ? undefined : response}
+          />
+        ) : tab === 'matches' ? (
           search.isError ? (
             <SearchError error={search.error} />
           ) : response ? (
             <div className={`flex min-h-0 flex-1 flex-col ${showingOld ? 'opacity-60' : ''}`}>
+              <div className="shrink-0 border-b border-slate-100 px-3 py-1 dark:border-slate-800">
+                <ResultSummary response={response} />
+              </div>
               {response.hits.total.value === 0 ? (
-                <Placeholder>No events match this query. The near misses tab shows what almost did.</Placeholder>
+                <Placeholder>
+                  No events match this query. The near misses tab shows what almost did.
+                </Placeholder>
               ) : (
                 <ErrorBoundary label="The match list">
-                  <MatchList response={response} selectedKey={selectedKey} onSelect={onSelect} />
+                  <MatchList
+                    response={response}
+                    selectedKey={selectedKey}
+                    onSelect={onSelect}
+                    maxspan={maxspan}
+                  />
                 </ErrorBoundary>
               )}
             </div>
@@ -86,12 +195,19 @@ export function ResultsPanel({ search, submitted, selectedKey, onSelect, onHighl
             <Placeholder>Press Run (or Ctrl+Enter) to replay the corpus through the query.</Placeholder>
           )
         ) : submitted === null ? (
-          <Placeholder>Run the query first; near misses are the events that fail exactly one of its clauses.</Placeholder>
+          <Placeholder>
+            Run the query first; near misses are the events that fail exactly one of its clauses.
+          </Placeholder>
         ) : nearMisses.isError ? (
           <SearchError error={nearMisses.error} />
         ) : nearMisses.data ? (
           <ErrorBoundary label="The near-miss list">
-            <NearMissList result={nearMisses.data} selectedKey={selectedKey} onSelect={onSelect} onHighlight={onHighlight} />
+            <NearMissList
+              result={nearMisses.data}
+              selectedKey={selectedKey}
+              onSelect={onSelect}
+              onHighlight={onHighlight}
+            />
           </ErrorBoundary>
         ) : (
           <Placeholder>Scanning the corpus for near misses…</Placeholder>

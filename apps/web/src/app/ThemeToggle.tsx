@@ -1,10 +1,20 @@
 import type { ThemeChoice } from '../lib/theme.js';
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
-const LABEL: Record<ThemeChoice, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+const LABEL: Record<ThemeChoice, string> = {
+  system: 'Theme: system',
+  light: 'Theme: light',
+  dark: 'Theme: dark',
+};
 const ICON: Record<ThemeChoice, string> = { system: '◐', light: '☀', dark: '☾' };
 
-export function ThemeToggle({ choice, onChange }: { choice: ThemeChoice; onChange: (c: ThemeChoice) => void }) {
+export function ThemeToggle({
+  choice,
+  onChange,
+}: {
+  choice: ThemeChoice;
+  onChange: (c: ThemeChoice) => void;
+}) {
   return (
     <button
       type="button"

@@ -4,19 +4,26 @@ import { useCorpora } from '../features/corpora/api/get-corpora.js';
 import { CorpusPicker } from '../features/corpora/components/CorpusPicker.js';
 import { QueryEditor, type QueryEditorController } from '../features/editor/components/QueryEditor.js';
 import { QueryStatus } from '../features/editor/components/QueryStatus.js';
-import { diagnose } from '../features/editor/diagnose.js';
+import { diagnoseWithSchema, isError } from '../features/editor/diagnose.js';
 import { Guide } from '../features/guide/components/Guide.js';
-import { useDefaultRule } from '../features/rule/api/get-default-rule.js';
 import { RuleHeader } from '../features/rule/components/RuleHeader.js';
+import { NotReplayable } from '../features/rule-editor/components/NotReplayable.js';
+import { RuleWorkspaceControls } from '../features/rule-editor/components/RuleWorkspaceControls.js';
+import { useCurrentRule } from '../features/rule-editor/session/use-current-rule.js';
+import { useRuleValidation } from '../features/rule-editor/session/use-rule-validation.js';
 import { useSearch } from '../features/search/api/search-events.js';
 import type { SelectedHit } from '../features/search/components/MatchList.js';
 import { RunControls } from '../features/search/components/RunControls.js';
 import { DEFAULT_SIZE, type SearchRequest } from '../features/search/types.js';
+import { ShareMenu } from '../features/share/components/ShareMenu.js';
+import { useWorkbenchRule } from '../features/share/use-workbench-rule.js';
+import type { WorkbenchSeed } from '../features/share/workbench-seed.js';
 import { useTheme } from '../lib/theme.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { EventPanel } from './EventPanel.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { ThemeToggle } from './ThemeToggle.js';
+import { TrainerMode, trainerEvents } from './TrainerMode.js';
 import { useFieldCatalog } from './use-field-catalog.js';
 
 /** How long typing must pause before a live run. */
@@ -26,22 +33,38 @@ function sameRequest(a: SearchRequest | null, b: SearchRequest): boolean {
   return a !== null && a.corpus === b.corpus && a.query === b.query && a.size === b.size;
 }
 
-export function Workbench() {
+/** `seed`: the state a fork opens with (an editable copy of a shared link). */
+export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined } = {}) {
   const theme = useTheme();
-  const rule = useDefaultRule();
+  const rule = useCurrentRule(useWorkbenchRule(seed));
   const corpora = useCorpora();
-  const [chosenCorpus, setChosenCorpus] = useState<string>();
-  const corpus = chosenCorpus ?? corpora.data?.[0]?.id;
-  const [size, setSize] = useState(DEFAULT_SIZE);
+  const [chosenCorpus, setChosenCorpus] = useState<string | undefined>(seed?.corpus);
+  // A chosen corpus that is gone (deleted) falls back to the first one.
+  const corpus = corpora.data?.some((c) => c.id === chosenCorpus) ? chosenCorpus : corpora.data?.[0]?.id;
+  const [size, setSize] = useState(seed?.size ?? DEFAULT_SIZE);
   const [live, setLive] = useState(false);
 
   const initialQuery = rule.data?.query.trim() ?? '';
-  const [edited, setEdited] = useState<string | null>(null);
+  const [edited, setEdited] = useState<string | null>(seed?.query ?? null);
   const queryText = edited ?? initialQuery;
+  // Opening another rule (or reverting its edits) starts the editor over from that rule's query.
+  const [loadedRule, setLoadedRule] = useState(rule.loadKey);
+  if (loadedRule !== rule.loadKey) {
+    setLoadedRule(rule.loadKey);
+    setEdited(null);
+  }
+  const validation = useRuleValidation(queryText);
   const queryRef = useRef(queryText);
   queryRef.current = queryText;
-  const diagnosed = useMemo(() => ({ text: queryText, diagnostics: diagnose(queryText) }), [queryText]);
-  const catalog = useFieldCatalog(corpus);
+  const { catalog, ready: catalogReady } = useFieldCatalog(corpus);
+  const diagnosed = useMemo(
+    () => ({ text: queryText, diagnostics: diagnoseWithSchema(queryText, catalogReady ? catalog : null) }),
+    [queryText, catalog, catalogReady],
+  );
+  const fieldNames = useMemo(
+    () => [...catalog.values()].filter((f) => f.corpus !== undefined).map((f) => f.name),
+    [catalog],
+  );
   const editor = useRef<QueryEditorController | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -50,9 +73,19 @@ export function Workbench() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const [submitted, setSubmitted] = useState<SearchRequest | null>(null);
+  const [submitted, setSubmitted] = useState<SearchRequest | null>(() =>
+    seed?.corpus === undefined ? null : { corpus: seed.corpus, query: seed.query, size: seed.size ?? DEFAULT_SIZE },
+  );
   const search = useSearch(submitted);
-  const [selected, setSelected] = useState<SelectedHit | null>(null);
+  const [selected, setSelected] = useState<SelectedHit | null>(seed?.selected ?? null);
+  const [training, setTraining] = useState(false);
+  const trainer = useMemo(() => trainerEvents(search.data), [search.data]);
+  // Switching corpus re-runs the last search there (its events, not the old corpus's, are shown).
+  const chooseCorpus = useCallback((id: string) => {
+    setChosenCorpus(id);
+    setSelected(null);
+    setSubmitted((current) => (current === null || current.corpus === id ? current : { ...current, corpus: id }));
+  }, []);
 
   const run = useCallback(() => {
     if (corpus === undefined) return;
@@ -63,7 +96,8 @@ export function Workbench() {
 
   // Live mode: run once typing pauses, but only queries that parse (errors show as markers).
   useEffect(() => {
-    if (!live || corpus === undefined || rule.data === undefined || diagnosed.diagnostics.length > 0) return;
+    if (!live || corpus === undefined || rule.data === undefined || !rule.replayable || diagnosed.diagnostics.some(isError))
+      return;
     const timer = setTimeout(() => {
       setSubmitted((current) => {
         const request = { corpus, query: diagnosed.text, size };
@@ -71,7 +105,7 @@ export function Workbench() {
       });
     }, LIVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [live, corpus, size, diagnosed, rule.data]);
+  }, [live, corpus, size, diagnosed, rule.data, rule.replayable]);
 
   // Ctrl/Cmd+Enter anywhere on the page runs too (the editor handles its own copy of the key).
   useEffect(() => {
@@ -92,40 +126,74 @@ export function Workbench() {
     <div className="flex h-full min-w-[1024px] flex-col">
       <header className="flex items-start gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <div className="flex shrink-0 items-center gap-2 pt-0.5">
-          <span aria-hidden className="grid size-6 place-items-center rounded bg-sky-700 text-xs font-bold text-white">
+          <span
+            aria-hidden
+            className="grid size-6 place-items-center rounded bg-sky-700 text-xs font-bold text-white"
+          >
             R
           </span>
-          <span className="text-sm font-semibold tracking-tight text-slate-700 dark:text-slate-300">Rulebench</span>
+          <span className="text-sm font-semibold tracking-tight text-slate-700 dark:text-slate-300">
+            Rulebench
+          </span>
         </div>
         {rule.data ? (
           <RuleHeader rule={rule.data} />
         ) : (
-          <div className="flex-1 text-sm text-slate-500">
+          <div className="flex-1 text-sm text-slate-500 dark:text-slate-400">
             {rule.isError ? `Could not load the rule: ${rule.error.message}` : 'Loading rule…'}
           </div>
         )}
+        <ShareMenu
+          state={
+            rule.data && {
+              rule: rule.data,
+              query: queryText,
+              corpus,
+              size,
+              selected,
+              response: search.isError ? undefined : search.data,
+            }
+          }
+          base={seed?.base}
+          editedSinceRun={editedSinceRun}
+        />
+        <RuleWorkspaceControls validation={validation} />
         <ThemeToggle choice={theme.choice} onChange={theme.setChoice} />
       </header>
 
-      <section aria-label="Query" className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-label="Query"
+        className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      >
         <div className="flex flex-wrap items-center gap-x-5 gap-y-1 px-4 py-1.5">
           <CorpusPicker
             corpora={corpora.data ?? []}
             value={corpus}
-            onChange={setChosenCorpus}
+            onChange={chooseCorpus}
             disabled={corpora.isPending}
           />
           <RunControls
             size={size}
             onSizeChange={setSize}
             onRun={run}
-            canRun={corpus !== undefined && rule.data !== undefined}
+            canRun={corpus !== undefined && rule.data !== undefined && rule.replayable}
             running={search.isFetching}
             live={live}
             onLiveChange={setLive}
           />
-          {corpora.isError && <span className="text-xs text-red-700">Could not load corpora: {corpora.error.message}</span>}
+          {corpora.isError && (
+            <span className="text-xs text-red-700">Could not load corpora: {corpora.error.message}</span>
+          )}
           <div className="ml-auto flex items-center gap-2">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setTraining(true)}
+              disabled={!rule.data || trainer.length === 0}
+              title="Full-screen guide beside each match; step with the arrow keys"
+            >
+              Trainer mode
+            </button>
             <button
               type="button"
               className="btn"
@@ -147,10 +215,14 @@ export function Workbench() {
           </div>
         </div>
         <div className="border-t border-slate-100 dark:border-slate-800">
-          {rule.data ? (
+          {rule.data && !rule.replayable ? (
+            <NotReplayable rule={rule.data} />
+          ) : rule.data ? (
             <ErrorBoundary label="The query editor">
               <QueryEditor
-                initialValue={initialQuery}
+                key={rule.loadKey}
+                initialValue={queryText}
+                ruleFindings={validation.queryDiagnosed}
                 onChange={setEdited}
                 onRun={run}
                 diagnosed={diagnosed}
@@ -164,7 +236,11 @@ export function Workbench() {
             <div data-testid="query-editor" className="h-24" />
           )}
         </div>
-        <QueryStatus diagnostics={diagnosed.diagnostics} editedSinceRun={editedSinceRun && !live} notice={notice} />
+        <QueryStatus
+          diagnostics={diagnosed.diagnostics}
+          editedSinceRun={editedSinceRun && !live}
+          notice={notice}
+        />
       </section>
 
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)_minmax(0,1.1fr)] gap-2 p-2">
@@ -174,15 +250,26 @@ export function Workbench() {
           selectedKey={selected?.key}
           onSelect={setSelected}
           onHighlight={highlight}
+          rule={rule.data}
+          corpus={corpora.data?.find((c) => c.id === corpus)}
+          fields={fieldNames}
         />
         <EventPanel selected={selected} query={queryText} onHighlight={highlight} />
         <section aria-label="Investigation guide" className="panel">
           <h2 className="panel-header">Investigation guide</h2>
           <ErrorBoundary label="The investigation guide">
-            <Guide note={rule.data?.note} setup={rule.data?.setup} />
+            <Guide
+              note={rule.data?.note}
+              setup={rule.data?.setup}
+              transform={rule.data?.transform}
+              source={selected?.hit._source}
+            />
           </ErrorBoundary>
         </section>
       </main>
+      {training && rule.data && (
+        <TrainerMode rule={rule.data} events={trainer} onClose={() => setTraining(false)} />
+      )}
     </div>
   );
 }

@@ -3,8 +3,11 @@ import { useMemo } from 'react';
 import { useCorpusFields } from '../features/corpora/api/get-corpus-fields.js';
 import { buildFieldCatalog, type FieldCatalog, loadEcsRows } from '../features/editor/field-catalog.js';
 
-/** ECS (loaded lazily, once) merged with the current corpus's fields, for completion and hover. */
-export function useFieldCatalog(corpus: string | undefined): FieldCatalog {
+/**
+ * ECS (loaded lazily, once) merged with the current corpus's fields, for completion, hover and
+ * schema warnings. `ready` once both have loaded (warnings before that would be false alarms).
+ */
+export function useFieldCatalog(corpus: string | undefined): { catalog: FieldCatalog; ready: boolean } {
   const ecs = useQuery({
     queryKey: ['ecs-fields'],
     queryFn: loadEcsRows,
@@ -12,5 +15,9 @@ export function useFieldCatalog(corpus: string | undefined): FieldCatalog {
     gcTime: Number.POSITIVE_INFINITY,
   });
   const fields = useCorpusFields(corpus);
-  return useMemo(() => buildFieldCatalog(ecs.data ?? [], fields.data ?? []), [ecs.data, fields.data]);
+  const catalog = useMemo(
+    () => buildFieldCatalog(ecs.data ?? [], fields.data ?? []),
+    [ecs.data, fields.data],
+  );
+  return { catalog, ready: ecs.isSuccess && fields.isSuccess };
 }

@@ -53,7 +53,8 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
   const body = await readBody(response);
   if (!response.ok) {
     const errorBody: ApiErrorBody = isObject(body) ? (body as ApiErrorBody) : {};
-    const fallback = typeof body === 'string' && body !== '' ? body : `${response.status} ${response.statusText}`;
+    const fallback =
+      typeof body === 'string' && body !== '' ? body : `${response.status} ${response.statusText}`;
     throw new ApiError(response.status, errorBody, fallback);
   }
   return body as T;
@@ -64,7 +65,11 @@ export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 export function apiPost<T>(path: string, payload: unknown, signal?: AbortSignal): Promise<T> {
-  return apiRequest<T>(path, { method: 'POST', body: JSON.stringify(payload), ...(signal ? { signal } : {}) });
+  return apiRequest<T>(path, {
+    method: 'POST',
+    body: JSON.stringify(payload),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Client errors (bad query, unknown corpus) will not fix themselves: never retry them. */

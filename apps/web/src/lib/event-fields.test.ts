@@ -37,7 +37,9 @@ describe('fieldText', () => {
 
 describe('firstFieldText', () => {
   it('takes the first present path', () => {
-    expect(firstFieldText({ file: { name: 'wmiutils.dll' } }, ['dll.name', 'file.name'])).toBe('wmiutils.dll');
+    expect(firstFieldText({ file: { name: 'wmiutils.dll' } }, ['dll.name', 'file.name'])).toBe(
+      'wmiutils.dll',
+    );
     expect(firstFieldText({}, ['dll.name', 'file.name'])).toBeUndefined();
   });
 });

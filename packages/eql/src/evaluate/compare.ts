@@ -11,6 +11,7 @@
  */
 
 import type { ComparisonOperator } from '../ast.js';
+import { inBlock, parseCidr, parseIp } from '../functions/impl-cidr.js';
 import { toEpochMillis } from './dates.js';
 import type { FieldScalar } from './fields.js';
 import { type EqlValue, type NumericKind, parseNumericString, valueToString } from './values.js';
@@ -109,6 +110,22 @@ export function fieldConstantPredicate(
       return v !== undefined && test(v);
     };
   }
+  if (type === 'ip' && typeof constant === 'string') {
+    // An ip field's term query takes an address or a CIDR block (`10.0.0.0/8`); order and
+    // equality are those of the address bytes.
+    const block = parseCidr(constant);
+    if (block === undefined) return never;
+    if (op === '==') {
+      return (value) => {
+        const address = typeof value === 'string' ? parseIp(value) : undefined;
+        return address !== undefined && inBlock(address, block);
+      };
+    }
+    return (value) => {
+      const address = typeof value === 'string' ? parseIp(value) : undefined;
+      return address !== undefined && orderTest(op, compareIpBytes(address, block.bytes));
+    };
+  }
   if (type === 'version' && typeof constant === 'string') {
     return (value) => typeof value === 'string' && orderTest(op, compareVersions(value, constant));
   }
@@ -162,4 +179,11 @@ export function compareInScript(op: ComparisonOperator, left: EqlValue, right: E
   }
   const order = compareValues(left, right);
   return order === null ? null : orderTest(op, order);
+}
+
+/** IPv4 sorts before IPv6 (as ES encodes IPv4 in the IPv4-mapped IPv6 range); then bytewise. */
+function compareIpBytes(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
 }

@@ -101,3 +101,46 @@ describe('filter semantics', () => {
     expect(matches('length(f) == 1', { f: ['ccc', 'a'] })).toBe(true);
   });
 });
+
+describe('ip fields', () => {
+  const types = { ip: 'ip' as const };
+  it('matches CIDR blocks and normalised addresses with == and in', () => {
+    expect(matches('ip == "10.0.0.0/8"', { ip: '10.1.2.3' }, types)).toBe(true);
+    expect(matches('ip == "10.0.0.0/8"', { ip: '11.1.2.3' }, types)).toBe(false);
+    expect(matches('ip == "::1"', { ip: '0:0:0:0:0:0:0:1' }, types)).toBe(true);
+    expect(matches('ip in ("192.168.0.0/16", "10.0.0.0/8")', { ip: ['8.8.8.8', '10.0.0.1'] }, types)).toBe(
+      true,
+    );
+    expect(matches('not ip in ("192.168.0.0/16", "10.0.0.0/8")', { ip: '8.8.8.8' }, types)).toBe(true);
+    expect(matches('ip > "10.0.0.1"', { ip: '10.0.0.2' }, types)).toBe(true);
+    expect(matches('ip == "10.0.0.0/8"', { ip: '10.1.2.3' })).toBe(false); // without the mapping: a string
+  });
+});
+
+describe('optional fields without a value are the literal null', () => {
+  const cases: Array<[string, Record<string, unknown>, boolean]> = [
+    ['?x == ?y', {}, true],
+    ['?x != ?y', {}, false],
+    ['not ?x == ?y', {}, false],
+    ['?x == ?y', { x: 'a' }, false],
+    ['?x != ?y', { x: 'a' }, true],
+    ['?x == ?y', { x: 'a', y: 'a' }, true],
+    ['?x == ?y', { x: 'a', y: 'b' }, false],
+    ['?x == null', { x: null }, true],
+    ['length(?x) == length(?y)', {}, true],
+    ['concat(?x, "a") == null', {}, true], // concat is null when an argument is
+    ['?x < ?y', {}, false],
+    ['?x == (n > 1)', { n: 0 }, false],
+    ['?x == (n > 1)', {}, true],
+    ['null == (n > 1)', {}, true],
+    // A non-optional field is a field: a comparison with a null operand is null, so false.
+    ['length(x) == length(?y)', {}, true],
+    ['?x in (?y, "a")', {}, false],
+    ['?x : "a*"', {}, false],
+  ];
+  for (const [condition, source, expected] of cases) {
+    it(`${condition} on ${JSON.stringify(source)} is ${expected}`, () => {
+      expect(matches(condition, source)).toBe(expected);
+    });
+  }
+});

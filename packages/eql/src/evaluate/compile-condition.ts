@@ -13,45 +13,48 @@
 
 import type {
   ComparisonOperator,
+  EventQueryNode,
   Expression,
   FieldNode,
   FunctionCallNode,
   InNode,
   StringMatchNode,
 } from '../ast.js';
-import type { EventSource } from '../execute/types.js';
 import { getFunctionImpl } from '../functions/impl.js';
 import { type FieldType, fieldConstantPredicate, flipOperator, type ValuePredicate } from './compare.js';
 import { type CompiledValue, compileValue, numericKindOf } from './compile-value.js';
 import { type CompileContext, located } from './context.js';
-import { compileFieldAccessor, type FieldScalar, type RawFieldValue } from './fields.js';
+import type { FieldScalar } from './fields.js';
+import { generateFilter } from './filter-codegen.js';
+import {
+  FALSE,
+  type FilterPlan,
+  logicalPlan,
+  notPlan,
+  type Predicate,
+  planToClosure,
+  TRUE,
+  type ValueTest,
+} from './filter-plan.js';
 import { compileConstantPatterns, constantPatterns } from './patterns.js';
+import { caseFoldedMember } from './wildcard.js';
 import { type EqlValue, type NumericKind, parseNumericString, valueToString } from './values.js';
 
-export type Predicate = (source: EventSource) => boolean;
-
-const always: Predicate = () => true;
-const never: Predicate = () => false;
+export type { Predicate } from './filter-plan.js';
+export { anyValue } from './filter-plan.js';
 
 function fieldType(node: FieldNode, ctx: CompileContext): FieldType | undefined {
   return ctx.fieldTypes.get(node.path.join('.'));
 }
 
-/** True when some value of the field passes `test` (false when the field has no value). */
-export function anyValue(access: (source: EventSource) => RawFieldValue, test: ValuePredicate): Predicate {
-  return (source) => {
-    const raw = access(source);
-    if (raw === undefined) return false;
-    if (typeof raw !== 'object') return test(raw);
-    for (let i = 0; i < raw.length; i++) if (test(raw[i] as FieldScalar)) return true;
-    return false;
-  };
+function fromScript(compiled: CompiledValue): FilterPlan {
+  const { evaluate } = compiled;
+  if (compiled.constant) return evaluate({}) === true ? TRUE : FALSE;
+  return { kind: 'predicate', predicate: (source) => evaluate(source) === true };
 }
 
-function fromScript(compiled: CompiledValue): Predicate {
-  const { evaluate } = compiled;
-  if (compiled.constant) return evaluate({}) === true ? always : never;
-  return (source) => evaluate(source) === true;
+function some(field: FieldNode, value: ValueTest): FilterPlan {
+  return { kind: 'some', path: field.path, value };
 }
 
 function constantOf(compiled: CompiledValue): { value: EqlValue; kind: NumericKind } | undefined {
@@ -63,34 +66,37 @@ function compileFieldComparison(
   op: ComparisonOperator,
   constant: { value: EqlValue; kind: NumericKind },
   ctx: CompileContext,
-): Predicate {
-  const access = compileFieldAccessor(field.path);
+): FilterPlan {
   const { value } = constant;
   if (value === null) {
-    if (op === '==') return (source) => access(source) === undefined;
-    if (op === '!=') return (source) => access(source) !== undefined;
-    return never;
+    const absent: FilterPlan = { kind: 'absent', path: field.path };
+    if (op === '==') return absent;
+    if (op === '!=') return notPlan(absent);
+    return FALSE;
   }
   const type = fieldType(field, ctx);
-  if (op === '!=') {
-    const equal = anyValue(access, fieldConstantPredicate('==', value, constant.kind, type));
-    return (source) => !equal(source);
-  }
+  if (op === '!=') return notPlan(some(field, { test: fieldConstantPredicate('==', value, constant.kind, type) }));
   if (op === '==' && typeof value === 'string' && type === undefined) {
-    // The hot path of most rules: a keyword equality without per-value coercion closures.
+    // The hot path of most rules, a keyword equality: plain `===` against the constant, and
+    // against the number or boolean it also equals, if any.
+    const equals: FieldScalar[] = [value];
     const numeric = parseNumericString(value);
-    return anyValue(
-      access,
-      (v) =>
-        v === value ||
-        (numeric !== undefined && v === numeric) ||
-        (typeof v === 'boolean' && String(v) === value),
-    );
+    if (numeric !== undefined) equals.push(numeric);
+    if (value === 'true' || value === 'false') equals.push(value === 'true');
+    return some(field, { test: equalsTest(equals), equals });
   }
-  return anyValue(access, fieldConstantPredicate(op, value, constant.kind, type));
+  return some(field, { test: fieldConstantPredicate(op, value, constant.kind, type) });
 }
 
-function compileComparison(node: Expression & { kind: 'Comparison' }, ctx: CompileContext): Predicate {
+function equalsTest(values: readonly FieldScalar[]): (v: FieldScalar) => boolean {
+  if (values.length === 1) {
+    const [a] = values as [FieldScalar];
+    return (v) => v === a;
+  }
+  return (v) => values.includes(v);
+}
+
+function compileComparison(node: Expression & { kind: 'Comparison' }, ctx: CompileContext): FilterPlan {
   const left = compileValue(node.left, ctx);
   const right = compileValue(node.right, ctx);
   if (node.left.kind === 'Field') {
@@ -130,9 +136,10 @@ function membership(
     }
   });
   if (caseInsensitive) {
+    const member = caseFoldedMember(strings);
     return (v) =>
       typeof v === 'string'
-        ? strings.has(v.toLowerCase())
+        ? member(v)
         : typeof v === 'number'
           ? numbers.has(v)
           : booleans.has(v);
@@ -141,10 +148,9 @@ function membership(
     typeof v === 'string' ? strings.has(v) : typeof v === 'number' ? numbers.has(v) : booleans.has(v);
 }
 
-function compileIn(node: InNode, ctx: CompileContext): Predicate {
+function compileIn(node: InNode, ctx: CompileContext): FilterPlan {
   const list = node.list.map((item) => compileValue(item, ctx));
   if (node.value.kind === 'Field' && list.every((item) => item.constant)) {
-    const access = compileFieldAccessor(node.value.path);
     const type = fieldType(node.value, ctx);
     const values = list.map((item) => item.evaluate({}));
     const kinds = list.map((item) => numericKindOf(item.type));
@@ -157,23 +163,25 @@ function compileIn(node: InNode, ctx: CompileContext): Predicate {
       );
       test = (v) => tests.some((t) => t(v));
     }
-    const any = anyValue(access, test);
-    return node.negated ? (source) => !any(source) : any;
+    const any = some(node.value, { test });
+    return node.negated ? notPlan(any) : any;
   }
   return fromScript(compileValue(node, ctx));
 }
 
-function compileStringMatch(node: StringMatchNode, ctx: CompileContext): Predicate {
+function compileStringMatch(node: StringMatchNode, ctx: CompileContext): FilterPlan {
   const constants = node.value.kind === 'Field' ? constantPatterns(node, ctx) : undefined;
   if (node.value.kind === 'Field' && constants !== undefined) {
     const matcher = compileConstantPatterns(node.op, node.op === ':' || node.caseInsensitive, constants, ctx);
-    const access = compileFieldAccessor(node.value.path);
-    return anyValue(access, (v) => (typeof v === 'string' ? matcher(v) : matcher(valueToString(v))));
+    return some(node.value, {
+      test: (v) => (typeof v === 'string' ? matcher(v) : matcher(valueToString(v))),
+      strings: matcher,
+    });
   }
   return fromScript(compileValue(node, ctx));
 }
 
-function compileFunctionFilter(node: FunctionCallNode, ctx: CompileContext): Predicate {
+function compileFunctionFilter(node: FunctionCallNode, ctx: CompileContext): FilterPlan {
   const impl = getFunctionImpl(node.name);
   const [first, ...rest] = node.args;
   if (impl?.fieldFilter !== undefined && first?.kind === 'Field') {
@@ -188,57 +196,26 @@ function compileFunctionFilter(node: FunctionCallNode, ctx: CompileContext): Pre
       } catch (error) {
         throw located(error, ctx, node.loc);
       }
-      if (test !== undefined) return anyValue(compileFieldAccessor(first.path), test);
+      if (test !== undefined) return some(first, { test });
     }
   }
   return fromScript(compileValue(node, ctx));
 }
 
-function compileLogical(operands: readonly Predicate[], isAnd: boolean): Predicate {
-  if (operands.length === 2) {
-    const [a, b] = operands as [Predicate, Predicate];
-    return isAnd ? (s) => a(s) && b(s) : (s) => a(s) || b(s);
-  }
-  if (operands.length === 3) {
-    const [a, b, c] = operands as [Predicate, Predicate, Predicate];
-    return isAnd ? (s) => a(s) && b(s) && c(s) : (s) => a(s) || b(s) || c(s);
-  }
-  if (isAnd) {
-    return (s) => {
-      for (let i = 0; i < operands.length; i++) if (!(operands[i] as Predicate)(s)) return false;
-      return true;
-    };
-  }
-  return (s) => {
-    for (let i = 0; i < operands.length; i++) if ((operands[i] as Predicate)(s)) return true;
-    return false;
-  };
-}
-
-/** Compiles a condition into a predicate with filter (must / must_not) semantics. */
-export function compileCondition(node: Expression, ctx: CompileContext): Predicate {
+/** Plans a condition with filter (must / must_not) semantics. */
+export function planCondition(node: Expression, ctx: CompileContext): FilterPlan {
   switch (node.kind) {
     case 'Literal':
-      return node.value === true ? always : never;
-    case 'Field': {
-      const access = compileFieldAccessor(node.path);
-      return anyValue(access, (v) => v === true);
-    }
-    case 'Not': {
-      const operand = compileCondition(node.operand, ctx);
-      if (operand === always) return never;
-      if (operand === never) return always;
-      return (source) => !operand(source);
-    }
-    case 'Logical': {
-      const isAnd = node.op === 'and';
-      const operands = node.operands.map((operand) => compileCondition(operand, ctx));
-      const live = operands.filter((p) => p !== (isAnd ? always : never));
-      if (live.some((p) => p === (isAnd ? never : always))) return isAnd ? never : always;
-      if (live.length === 0) return isAnd ? always : never;
-      if (live.length === 1) return live[0] as Predicate;
-      return compileLogical(live, isAnd);
-    }
+      return node.value === true ? TRUE : FALSE;
+    case 'Field':
+      return some(node, { test: (v) => v === true, equals: [true] });
+    case 'Not':
+      return notPlan(planCondition(node.operand, ctx));
+    case 'Logical':
+      return logicalPlan(
+        node.op,
+        node.operands.map((operand) => planCondition(operand, ctx)),
+      );
     case 'Comparison':
       return compileComparison(node, ctx);
     case 'In':
@@ -251,4 +228,35 @@ export function compileCondition(node: Expression, ctx: CompileContext): Predica
     case 'Negate':
       return fromScript(compileValue(node, ctx));
   }
+}
+
+/** Compiles a condition into a predicate with filter (must / must_not) semantics, as closures. */
+export function compileCondition(node: Expression, ctx: CompileContext): Predicate {
+  return planToClosure(planCondition(node, ctx));
+}
+
+/**
+ * The same predicate as `compileCondition`, generated as one function where the runtime allows
+ * it (much faster over many events; costlier to build): for executors, not for explanations.
+ */
+export function compileFilter(node: Expression, ctx: CompileContext): Predicate {
+  const plan = planCondition(node, ctx);
+  return (ctx.generateCode === false ? undefined : generateFilter(plan)) ?? planToClosure(plan);
+}
+
+/** The category test of an event query (`process where …`), or TRUE for `any`. */
+export function planCategory(name: string | null, eventCategoryField: string): FilterPlan {
+  if (name === null) return TRUE;
+  return { kind: 'some', path: eventCategoryField.split('.'), value: { test: (v) => v === name, equals: [name] } };
+}
+
+/** Category test and condition of an event query, as one predicate for executors. */
+export function compileEventQueryFilter(
+  query: EventQueryNode,
+  eventCategoryField: string,
+  ctx: CompileContext,
+  condition: FilterPlan = planCondition(query.condition, ctx),
+): Predicate {
+  const plan = logicalPlan('and', [planCategory(query.category.name, eventCategoryField), condition]);
+  return (ctx.generateCode === false ? undefined : generateFilter(plan)) ?? planToClosure(plan);
 }

@@ -35,13 +35,15 @@ describe('arithmetic with Java semantics', () => {
 
   it('fails on int overflow and integer division by zero; doubles give Infinity', () => {
     expect(failure('2147483647 + 1')).toBe('integer overflow');
-    expect(failure('-2147483648 - 1')).toBe('integer overflow');
+    expect(failure('-2147483647 - 2')).toBe('integer overflow');
+    expect(value('-2147483648 - 1')).toBe(-2147483649); // the literal is a long
     expect(value('n + 1', { n: 2147483647 })).toBe(2147483648); // a field is a long
     expect(failure('n * n', { n: 9007199254740991 })).toBe('long overflow');
     expect(failure('1 / 0')).toBe('/ by zero');
     expect(failure('n % 0', { n: 3 })).toBe('/ by zero');
     expect(value('1.0 / 0')).toBe(Number.POSITIVE_INFINITY);
-    expect(value('-2147483648 / -1')).toBe(-2147483648); // Java wraps this one
+    const longMin = -(2 ** 63);
+    expect(value('n / -1', { n: longMin })).toBe(longMin); // Java wraps Long.MIN_VALUE / -1
   });
 
   it('propagates null and rejects non-numbers', () => {

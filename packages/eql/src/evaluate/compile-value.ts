@@ -34,6 +34,13 @@ export interface CompiledValue {
   readonly type: ValueType;
   /** True when the value does not depend on the event (then `evaluate` ignores its argument). */
   readonly constant: boolean;
+  /**
+   * Set when the value depends on `?optional` fields only: whether, for this event, it is what
+   * Elasticsearch folds to a literal at planning time — an optional field missing from the
+   * mapping is the literal `null` there, and so is an expression over such fields and constants.
+   * Without a mapping, an optional field without a value in the event stands for an unmapped one.
+   */
+  readonly foldable?: (source: EventSource) => boolean;
 }
 
 const EMPTY: EventSource = {};
@@ -44,7 +51,8 @@ function literalType(node: LiteralNode): ValueType {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'boolean';
   if (node.numberType === 'float' || !Number.isInteger(value)) return 'double';
-  return value >= -2147483648 && value <= 2147483647 ? 'int' : 'long';
+  // ES types the literal by its digits before applying a minus: -2147483648 is a long.
+  return Math.abs(value) <= 2147483647 ? 'int' : 'long';
 }
 
 export function numericKindOf(type: ValueType): NumericKind {
@@ -70,14 +78,19 @@ function constantValue(value: EqlValue, type: ValueType): CompiledValue {
   return { evaluate: () => value, type, constant: true };
 }
 
-/** Folds `compiled` when all of its inputs are constant. */
+/** Folds `compiled` when all of its inputs are constant; else says when it would fold. */
 function maybeFold(
   compiled: CompiledValue,
   inputs: readonly CompiledValue[],
   ctx: CompileContext,
   node: Expression,
 ): CompiledValue {
-  if (!inputs.every((input) => input.constant)) return compiled;
+  if (!inputs.every((input) => input.constant)) {
+    const tests = inputs.filter((input) => !input.constant).map((input) => input.foldable);
+    if (!tests.every((test) => test !== undefined)) return compiled;
+    const all = tests as ((source: EventSource) => boolean)[];
+    return { ...compiled, foldable: (source) => all.every((test) => test(source)) };
+  }
   let value: EqlValue;
   try {
     value = compiled.evaluate(EMPTY);
@@ -93,7 +106,9 @@ export function compileValue(node: Expression, ctx: CompileContext): CompiledVal
       return constantValue(node.value, literalType(node));
     case 'Field': {
       const access = compileFieldAccessor(node.path);
-      return { evaluate: (source) => firstDocValue(access(source)), type: 'dynamic', constant: false };
+      const evaluate = (source: EventSource): EqlValue => firstDocValue(access(source));
+      if (!node.optional) return { evaluate, type: 'dynamic', constant: false };
+      return { evaluate, type: 'dynamic', constant: false, foldable: (source) => access(source) === undefined };
     }
     case 'Not': {
       const operand = compileValue(node.operand, ctx);
@@ -105,20 +120,8 @@ export function compileValue(node: Expression, ctx: CompileContext): CompiledVal
     }
     case 'Logical':
       return compileLogicalValue(node, ctx);
-    case 'Comparison': {
-      const left = compileValue(node.left, ctx);
-      const right = compileValue(node.right, ctx);
-      const { op } = node;
-      const nullSide = left.type === 'null' ? right : right.type === 'null' ? left : undefined;
-      if (nullSide !== undefined && (op === '==' || op === '!=')) {
-        const wantNull = op === '==';
-        const evaluate = (source: EventSource): EqlValue => (nullSide.evaluate(source) === null) === wantNull;
-        return maybeFold({ evaluate, type: 'boolean', constant: false }, [nullSide], ctx, node);
-      }
-      const evaluate = (source: EventSource): EqlValue =>
-        compareInScript(op, left.evaluate(source), right.evaluate(source));
-      return maybeFold({ evaluate, type: 'boolean', constant: false }, [left, right], ctx, node);
-    }
+    case 'Comparison':
+      return compileComparisonValue(node, ctx);
     case 'In':
       return compileInValue(node, ctx);
     case 'StringMatch':
@@ -149,6 +152,41 @@ export function compileValue(node: Expression, ctx: CompileContext): CompiledVal
     case 'FunctionCall':
       return compileFunctionValue(node, ctx);
   }
+}
+
+/**
+ * When `compiled` is the literal `null` for an event — the constant `null`, or an expression
+ * over missing `?optional` fields that Elasticsearch would have folded to `null` — else undefined.
+ */
+function nullLiteralTest(compiled: CompiledValue): ((source: EventSource) => boolean) | undefined {
+  if (compiled.constant) return compiled.evaluate(EMPTY) === null ? () => true : undefined;
+  const { foldable, evaluate } = compiled;
+  return foldable === undefined ? undefined : (source) => foldable(source) && evaluate(source) === null;
+}
+
+/**
+ * `==`/`!=` against the literal `null` is an is-null / is-not-null test of the other side (the
+ * rewrite Elasticsearch's optimizer makes), so `null == null` is true; otherwise Java semantics,
+ * where a null operand makes the comparison null.
+ */
+function compileComparisonValue(node: Expression & { kind: 'Comparison' }, ctx: CompileContext): CompiledValue {
+  const left = compileValue(node.left, ctx);
+  const right = compileValue(node.right, ctx);
+  const { op } = node;
+  const leftNull = op === '==' || op === '!=' ? nullLiteralTest(left) : undefined;
+  const rightNull = op === '==' || op === '!=' ? nullLiteralTest(right) : undefined;
+  let evaluate: (source: EventSource) => EqlValue;
+  if (leftNull === undefined && rightNull === undefined) {
+    evaluate = (source) => compareInScript(op, left.evaluate(source), right.evaluate(source));
+  } else {
+    const wantNull = op === '==';
+    evaluate = (source) => {
+      if (leftNull?.(source) === true) return (right.evaluate(source) === null) === wantNull;
+      if (rightNull?.(source) === true) return (left.evaluate(source) === null) === wantNull;
+      return compareInScript(op, left.evaluate(source), right.evaluate(source));
+    };
+  }
+  return maybeFold({ evaluate, type: 'boolean', constant: false }, [left, right], ctx, node);
 }
 
 function compileLogicalValue(node: LogicalNode, ctx: CompileContext): CompiledValue {

@@ -8,19 +8,23 @@ export interface CompileContext {
   readonly source: string;
   /** Mapping types by dotted field path (the timestamp field is a `date` unless said otherwise). */
   readonly fieldTypes: ReadonlyMap<string, FieldType>;
+  /** `false` keeps executors on closures instead of generated code (for tests and comparisons). */
+  readonly generateCode: boolean;
 }
 
 export interface CompileContextOptions {
   readonly source?: string;
   readonly fieldTypes?: Readonly<Record<string, FieldType>>;
   readonly timestampField?: string;
+  /** Default true: executors run conditions as generated functions where the runtime allows. */
+  readonly generateCode?: boolean;
 }
 
 export function createCompileContext(options: CompileContextOptions = {}): CompileContext {
   const fieldTypes = new Map<string, FieldType>(Object.entries(options.fieldTypes ?? {}));
   const timestampField = options.timestampField ?? '@timestamp';
   if (!fieldTypes.has(timestampField)) fieldTypes.set(timestampField, 'date');
-  return { source: options.source ?? '', fieldTypes };
+  return { source: options.source ?? '', fieldTypes, generateCode: options.generateCode ?? true };
 }
 
 /** Turns a helper's `EvaluationFailure` into an error pointing at the expression. */

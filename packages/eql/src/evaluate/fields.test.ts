@@ -55,6 +55,9 @@ describe('compileFieldAccessor', () => {
     ['a.b.c', { a: { 'b.c': 'mixed' } }, 'mixed'],
     ['a.b.c', { 'a.b': { c: 'mixed2' } }, 'mixed2'],
     ['a.b.c', { a: { b: {} } }, undefined],
+    ['constructor', {}, undefined],
+    ['a.toString', { a: {} }, undefined],
+    ['a.constructor', { a: { constructor: 'x' } }, 'x'],
   ];
   for (const [path, source, expected] of cases) {
     it(`${path} in ${JSON.stringify(source)}`, () => {

@@ -96,7 +96,8 @@ export function getFieldValues(
   return result.state === 'values' ? result.values : [];
 }
 
-function normalizeRaw(value: unknown): RawFieldValue {
+/** A raw JSON value as a field value: scalars as they are, arrays flattened, null as undefined. */
+export function normalizeRaw(value: unknown): RawFieldValue {
   if (value === null || value === undefined) return undefined;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return value as FieldScalar;
@@ -122,7 +123,8 @@ function normalizeRaw(value: unknown): RawFieldValue {
   return flat as unknown as MultiValue;
 }
 
-function slowRaw(source: unknown, path: readonly string[]): RawFieldValue {
+/** The general walk over any mix of nesting, flat dotted keys and arrays of objects. */
+export function slowRaw(source: unknown, path: readonly string[]): RawFieldValue {
   const leaves: unknown[] = [];
   collect(source, path, 0, leaves);
   if (leaves.length === 0) return undefined;
@@ -141,6 +143,9 @@ export function compileFieldAccessor(
 ): (source: EventSource) => RawFieldValue {
   const segments = [...toPath(path)];
   const dotted = segments.join('.');
+  // Plain property reads would find inherited members (`constructor`, `toString`…): such paths
+  // take the general walk, which reads own properties only.
+  if (segments.some((segment) => segment in Object.prototype)) return (source) => slowRaw(source, segments);
   if (segments.length === 1) {
     const key = segments[0] as string;
     return (source) => {

@@ -106,39 +106,77 @@ export function compileWildcards(patterns: readonly string[], caseInsensitive: b
         break;
     }
   }
-  const onlyExact = prefixes.length + suffixes.length + contains.length + general.length === 0;
-  const test = (value: string): boolean => {
+  if (!caseInsensitive) return anyOf(exact, prefixes, suffixes, contains, general);
+  // Case-insensitive: exact values through a set of lower-cased patterns behind a cheap
+  // pre-filter; ASCII prefix/suffix/contains needles through one case-insensitive RegExp, which searches
+  // long values (command lines) without lower-casing a copy of each.
+  const literal = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  const ascii = [...prefixes, ...suffixes, ...contains].every((text) => /^[\x20-\x7e]*$/.test(text));
+  const parts = ascii
+    ? [
+        ...prefixes.map((text) => `^${literal(text)}`),
+        ...suffixes.map((text) => `${literal(text)}$`),
+        ...contains.map(literal),
+      ]
+    : [];
+  const regex = parts.length > 0 ? new RegExp(parts.join('|'), 'i') : undefined;
+  const rest = ascii
+    ? anyOf(new Set(), [], [], [], general)
+    : anyOf(new Set(), prefixes, suffixes, contains, general);
+  const hasRest = general.length > 0 || (!ascii && prefixes.length + suffixes.length + contains.length > 0);
+  const exactTest = exact.size === 0 ? undefined : caseFoldedMember(exact);
+  if (exactTest !== undefined && regex === undefined && !hasRest) return exactTest;
+  return (value) =>
+    (exactTest !== undefined && exactTest(value)) ||
+    regex?.test(value) === true ||
+    (hasRest && rest(value.toLowerCase()));
+}
+
+/**
+ * Membership of `value.toLowerCase()` in a set of lower-cased strings, without lower-casing
+ * most values: lower-casing never shortens a string, so longer values cannot match, and an ASCII
+ * first character must fold to the first character of some member.
+ */
+export function caseFoldedMember(lowered: ReadonlySet<string>): StringMatcher {
+  let maxLength = 0;
+  const firsts = new Uint8Array(128);
+  let anyFirst = false;
+  for (const text of lowered) {
+    maxLength = Math.max(maxLength, text.length);
+    const first = text.charCodeAt(0);
+    if (Number.isNaN(first) || first >= 128) {
+      anyFirst = true;
+      continue;
+    }
+    firsts[first] = 1;
+    const upper = String.fromCharCode(first).toUpperCase().charCodeAt(0);
+    if (upper < 128) firsts[upper] = 1;
+  }
+  // Non-ASCII characters that lower-case to ASCII ones (the Kelvin sign) are never filtered out.
+  if (anyFirst) firsts.fill(1);
+  return (value) => {
+    if (value.length > maxLength) return false;
+    const first = value.charCodeAt(0);
+    if (first < 128 && firsts[first] === 0) return false;
+    return lowered.has(value) || lowered.has(value.toLowerCase());
+  };
+}
+
+function anyOf(
+  exact: ReadonlySet<string>,
+  prefixes: readonly string[],
+  suffixes: readonly string[],
+  contains: readonly string[],
+  general: readonly string[],
+): StringMatcher {
+  if (prefixes.length + suffixes.length + contains.length + general.length === 0)
+    return (value) => exact.has(value);
+  return (value) => {
     if (exact.has(value)) return true;
     for (const text of prefixes) if (value.startsWith(text)) return true;
     for (const text of suffixes) if (value.endsWith(text)) return true;
     for (const text of contains) if (value.includes(text)) return true;
     for (const pattern of general) if (wildcardMatch(value, pattern)) return true;
     return false;
-  };
-  if (!caseInsensitive) return onlyExact ? (value) => exact.has(value) : test;
-  let maxLength = 0;
-  for (const text of exact) maxLength = Math.max(maxLength, text.length);
-  const lowered = onlyExact
-    ? (value: string) => exact.has(value.toLowerCase())
-    : (value: string) => test(value.toLowerCase());
-  return memoize((value) => (onlyExact && value.length > maxLength ? false : lowered(value)));
-}
-
-const MEMO_LIMIT = 4096;
-
-/**
- * Field values repeat (process names, categories, actions), and lower-casing allocates: remember
- * recent answers. The memo is cleared when it fills, so memory stays bounded.
- */
-function memoize(matcher: StringMatcher): StringMatcher {
-  const memo = new Map<string, boolean>();
-  return (value) => {
-    let result = memo.get(value);
-    if (result === undefined) {
-      result = matcher(value);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(value, result);
-    }
-    return result;
   };
 }

@@ -24,6 +24,8 @@ export interface CompileOptions {
   readonly fieldTypes?: Readonly<Record<string, FieldType>>;
   /** The timestamp field, typed as a `date` in conditions. Default `@timestamp`. */
   readonly timestampField?: string;
+  /** Default true: run conditions as generated functions where the runtime allows (see `filter-codegen`). */
+  readonly generateCode?: boolean;
 }
 
 export interface CompiledQuery {
@@ -63,9 +65,9 @@ export function compile(query: string | QueryNode, options: CompileOptions = {})
   const cache = new ConditionCache(compileContext);
   // Compile every condition now, so that errors surface here and not on the first event.
   const body = ast.body;
-  if (body.kind === 'EventQuery') cache.condition(body);
-  else for (const term of body.terms) cache.condition(term.query);
-  if (body.kind === 'Sequence' && body.until !== null) cache.condition(body.until.query);
+  if (body.kind === 'EventQuery') cache.plan(body);
+  else for (const term of body.terms) cache.plan(term.query);
+  if (body.kind === 'Sequence' && body.until !== null) cache.plan(body.until.query);
   return {
     ast,
     source,

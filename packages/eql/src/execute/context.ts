@@ -5,11 +5,11 @@
  */
 
 import type { EventQueryNode, PipeNode } from '../ast.js';
-import { anyValue, compileCondition, type Predicate } from '../evaluate/compile-condition.js';
+import { compileEventQueryFilter, type Predicate, planCondition } from '../evaluate/compile-condition.js';
 import type { CompileContext } from '../evaluate/context.js';
-import { compileFieldAccessor } from '../evaluate/fields.js';
+import type { FilterPlan } from '../evaluate/filter-plan.js';
 import { createEventOrder, type EventOrder } from './ordering.js';
-import type { EqlEvent, EqlSearchResponse, EventSource } from './types.js';
+import type { EqlEvent, EqlSearchResponse } from './types.js';
 import { type Limit, type ResolvedSearchOptions, resultLimits } from './window.js';
 
 export interface QueryExecutor {
@@ -35,25 +35,37 @@ export interface ExecutorContext {
 
 export type ExecutorFactory<B> = (body: B, ctx: ExecutorContext) => QueryExecutor;
 
-/** Per compiled query: conditions compiled once, whatever the executor options. */
+/** Per compiled query: conditions planned once, and compiled once per category field. */
 export class ConditionCache {
-  private readonly conditions = new WeakMap<EventQueryNode, Predicate>();
+  private readonly plans = new WeakMap<EventQueryNode, FilterPlan>();
+  private readonly filters = new WeakMap<EventQueryNode, Map<string, Predicate>>();
 
   constructor(readonly compileContext: CompileContext) {}
 
-  condition(query: EventQueryNode): Predicate {
-    let predicate = this.conditions.get(query);
-    if (predicate === undefined) {
-      predicate = compileCondition(query.condition, this.compileContext);
-      this.conditions.set(query, predicate);
+  /** Plans the condition (compile errors surface here). */
+  plan(query: EventQueryNode): FilterPlan {
+    let plan = this.plans.get(query);
+    if (plan === undefined) {
+      plan = planCondition(query.condition, this.compileContext);
+      this.plans.set(query, plan);
     }
-    return predicate;
+    return plan;
   }
-}
 
-function categoryFilter(name: string | null, field: string): Predicate | undefined {
-  if (name === null) return undefined;
-  return anyValue(compileFieldAccessor(field), (value) => value === name);
+  /** Category test and condition as one predicate. */
+  filter(query: EventQueryNode, eventCategoryField: string): Predicate {
+    let byField = this.filters.get(query);
+    if (byField === undefined) {
+      byField = new Map();
+      this.filters.set(query, byField);
+    }
+    let filter = byField.get(eventCategoryField);
+    if (filter === undefined) {
+      filter = compileEventQueryFilter(query, eventCategoryField, this.compileContext, this.plan(query));
+      byField.set(eventCategoryField, filter);
+    }
+    return filter;
+  }
 }
 
 export function createExecutorContext(
@@ -61,7 +73,6 @@ export function createExecutorContext(
   pipes: readonly PipeNode[],
   options: ResolvedSearchOptions,
 ): ExecutorContext {
-  const filters = new WeakMap<EventQueryNode, Predicate>();
   return {
     options,
     compileContext: cache.compileContext,
@@ -69,16 +80,6 @@ export function createExecutorContext(
     limits: resultLimits(pipes, options),
     order: createEventOrder(options.timestampField, options.tiebreakerField),
     startedAt: Date.now(),
-    eventFilter(query) {
-      let filter = filters.get(query);
-      if (filter === undefined) {
-        const condition = cache.condition(query);
-        const category = categoryFilter(query.category.name, options.eventCategoryField);
-        filter =
-          category === undefined ? condition : (source: EventSource) => category(source) && condition(source);
-        filters.set(query, filter);
-      }
-      return filter;
-    },
+    eventFilter: (query) => cache.filter(query, options.eventCategoryField),
   };
 }

@@ -92,6 +92,42 @@ describe('explain', () => {
     expect(result.kind).toBe('Sequence');
     expect(result.terms.map((t) => t.matched)).toEqual([false, true]);
   });
+
+  it('says which sequence stages an event fills and under which keys', () => {
+    const query = `sequence by user.name with maxspan=1m
+      [process where process.name == "cmd.exe"] by process.pid
+      [network where destination.port == 443] by process.pid with runs=2
+    until [process where event.type == "end"] by process.pid`;
+    const result = explain(query, {
+      event: { category: 'network' },
+      user: { name: 'bob' },
+      process: { pid: 7 },
+      destination: { port: 443 },
+    });
+    expect(result.stages).toMatchObject({
+      kind: 'Sequence',
+      keyNames: ['user.name', 'process.pid'],
+      fills: [1, 2],
+      until: { filterMatches: false, fills: false },
+    });
+    expect(result.stages?.stages.map((s) => [s.termIndex, s.run, s.fills, s.keys])).toEqual([
+      [0, 0, false, []],
+      [1, 0, true, [['bob', 7]]],
+      [1, 1, true, [['bob', 7]]],
+    ]);
+    expect(result.terms.map((t) => t.matched)).toEqual([false, true, false]);
+    const keyless = explain(query, { event: { category: 'process' }, process: { name: 'cmd.exe', pid: 1 } });
+    expect(keyless.stages?.fills).toEqual([]);
+    expect(keyless.stages?.stages[0]).toMatchObject({ filterMatches: true, keyFieldsWithoutValue: ['user.name'] });
+  });
+
+  it('explains sample stages through the same entry point, and none for event queries', () => {
+    const result = explain('sample by host [any where x == 1] [any where x == 2]', { host: 'h', x: 2 });
+    expect(result.stages?.kind).toBe('Sample');
+    expect(result.stages?.fills).toEqual([1]);
+    expect(result.stages?.stages[1]?.keys).toEqual([['h']]);
+    expect(explain('any where x == 2', { x: 2 }).stages).toBeUndefined();
+  });
 });
 
 describe('createClauseTester', () => {

@@ -6,11 +6,12 @@
  */
 
 import type { EventQueryNode, QueryNode, SourceRange } from '../ast.js';
-import { compileCondition } from '../evaluate/compile-condition.js';
+import { compileFilter } from '../evaluate/compile-condition.js';
 import type { CompileContext } from '../evaluate/context.js';
 import { type ExplainNode, explainExpression } from '../evaluate/explain.js';
 import { type FieldScalar, getFieldValues } from '../evaluate/fields.js';
 import { type CompiledQuery, type CompileOptions, compile } from './compile.js';
+import { createSequenceExplainer, type SequenceEventExplanation } from './sequence/explain.js';
 import type { EventSource } from './types.js';
 
 export interface CategoryExplanation {
@@ -36,6 +37,12 @@ export interface QueryExplanation {
   readonly kind: QueryNode['body']['kind'];
   /** One per event query: the body itself, or each sequence/sample term (then `until`). */
   readonly terms: readonly EventQueryExplanation[];
+  /**
+   * Sequences and samples: the stages the event would fill (after `runs` expansion) and the
+   * join keys it would take each under; `terms[stage.termIndex]` says why a stage's filter
+   * failed. Absent for event queries.
+   */
+  readonly stages?: SequenceEventExplanation;
 }
 
 export interface ExplainOptions extends CompileOptions {
@@ -79,17 +86,40 @@ export function explain(
   const compiled = typeof query === 'object' && 'executor' in query ? query : compile(query, options);
   const body = compiled.ast.body;
   const field = options.eventCategoryField;
-  const queries: EventQueryNode[] =
-    body.kind === 'EventQuery'
+  const terms = termQueries(body).map((q) => explainEventQuery(q, source, compiled.context, field));
+  if (body.kind === 'EventQuery') return { kind: body.kind, terms };
+  return { kind: body.kind, terms, stages: sequenceExplainer(compiled, field)(source) };
+}
+
+type SequenceExplainer = (source: EventSource) => SequenceEventExplanation;
+
+/** Explaining many events with one compiled query plans its stages once per category field. */
+const explainers = new WeakMap<CompiledQuery, Map<string, SequenceExplainer>>();
+
+function sequenceExplainer(compiled: CompiledQuery, eventCategoryField: string | undefined): SequenceExplainer {
+  const body = compiled.ast.body;
+  if (body.kind === 'EventQuery') throw new TypeError('not a sequence or sample');
+  let byField = explainers.get(compiled);
+  if (byField === undefined) {
+    byField = new Map();
+    explainers.set(compiled, byField);
+  }
+  const field = eventCategoryField ?? 'event.category';
+  let explainer = byField.get(field);
+  if (explainer === undefined) {
+    explainer = createSequenceExplainer(body, { ctx: compiled.context, eventCategoryField: field });
+    byField.set(field, explainer);
+  }
+  return explainer;
+}
+
+function termQueries(body: QueryNode['body']): EventQueryNode[] {
+  return body.kind === 'EventQuery'
       ? [body]
       : [
           ...body.terms.map((term) => term.query),
           ...(body.kind === 'Sequence' && body.until !== null ? [body.until.query] : []),
         ];
-  return {
-    kind: body.kind,
-    terms: queries.map((q) => explainEventQuery(q, source, compiled.context, field)),
-  };
 }
 
 /**
@@ -120,7 +150,7 @@ export function createClauseTester(
   if (body.kind !== 'EventQuery') throw new Error('Clause testing applies to event queries only');
   const { condition } = body;
   const clauses = condition.kind === 'Logical' && condition.op === 'and' ? condition.operands : [condition];
-  const predicates = clauses.map((clause) => compileCondition(clause, compiled.context));
+  const predicates = clauses.map((clause) => compileFilter(clause, compiled.context));
   const expected = body.category.name;
   const categoryField = options.eventCategoryField ?? 'event.category';
   return (source) => {

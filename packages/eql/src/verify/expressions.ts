@@ -6,6 +6,7 @@
 
 import type { Expression, FunctionCallNode } from '../ast.js';
 import { FUNCTIONS, lookupFunction, parameterAt } from '../functions/catalog.js';
+import { validateLuceneRegex } from '../regex/index.js';
 import { type Diagnostics, ordinal } from './diagnostics.js';
 import { didYouMean, suggestionList } from './suggest.js';
 import { accepts, inferType, kindName, type StaticType } from './types.js';
@@ -49,6 +50,7 @@ export function verifyExpression(d: Diagnostics, node: Expression): void {
       requireType(d, node, node.operand, 0, 'numeric');
       break;
     case 'StringMatch':
+      if (node.op === 'regex') verifyRegexPatterns(d, node.patterns);
       break;
   }
   for (const child of childExpressions(node)) verifyExpression(d, child);
@@ -90,6 +92,20 @@ function fieldComparison(d: Diagnostics, offender: Expression, context: string):
     `Comparisons against fields are not (currently) supported; offender [${d.text(offender)}] in ${context}`,
     offender.loc,
   );
+}
+
+/**
+ * Elasticsearch hands a bad pattern to Lucene and fails the search; here it is an error at
+ * the pattern, so the editor marks it before anything runs. Only literal patterns can be checked
+ * before evaluation; computed ones fail when compiled.
+ */
+function verifyRegexPatterns(d: Diagnostics, patterns: readonly Expression[]): void {
+  for (const pattern of patterns) {
+    if (pattern.kind !== 'Literal' || typeof pattern.value !== 'string') continue;
+    const error = validateLuceneRegex(pattern.value);
+    if (error === null) continue;
+    d.add('EQL_INVALID_REGEX', `Invalid regular expression [${pattern.value}]: ${error.message}`, pattern.loc);
+  }
 }
 
 /** `position` 0 means the only operand (no ordinal in the message). */

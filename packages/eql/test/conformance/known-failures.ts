@@ -3,10 +3,7 @@
  * reason. The target is an empty list; a listed case that starts passing fails the suite, so
  * the list stays honest.
  */
-export const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  'test_extra.toml:sequenceOptionalFieldAsQueryKeysOnly':
-    'condition, not sequence: `ERROR where ?x == ?y` must match when both optional fields are absent (null == null is true for unmapped optional fields, as optionalMissingFieldNullEquality shows); the evaluator returns false',
-};
+export const KNOWN_FAILURES: Readonly<Record<string, string>> = {};
 
 export function knownFailure(file: string, name: string): string | undefined {
   return KNOWN_FAILURES[`${file}:${name}`];

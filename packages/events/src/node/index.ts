@@ -1,4 +1,4 @@
-export { type EvtxRecordResult, readEvtxBytes, readEvtxFile } from './evtx.js';
+export { type EvtxRecordResult, readEvtxBytes, readEvtxFile, readEvtxStream } from './evtx.js';
 export { readFileChunks } from './files.js';
 export { readEventsFromFile, readEventsNode } from './read-file.js';
 export {

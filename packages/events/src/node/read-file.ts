@@ -1,5 +1,6 @@
 import { type EventResult, type ReadEventsOptions, readEvents } from '../read-events.js';
-import { readEvtxBytes } from './evtx.js';
+import type { ByteChunks } from '../readers/text-lines.js';
+import { readEvtxStream } from './evtx.js';
 import { readFileChunks } from './files.js';
 
 /** readEvents over a file, with EVTX support wired in. */
@@ -7,13 +8,13 @@ export function readEventsFromFile(
   path: string,
   options: ReadEventsOptions = {},
 ): AsyncGenerator<EventResult> {
-  return readEvents(readFileChunks(path), { evtx: readEvtxBytes, ...options });
+  return readEvents(readFileChunks(path), { evtx: readEvtxStream, ...options });
 }
 
 /** readEvents over any byte stream, with EVTX support wired in. */
 export function readEventsNode(
-  chunks: Parameters<typeof readEvents>[0],
+  chunks: ByteChunks,
   options: ReadEventsOptions = {},
 ): AsyncGenerator<EventResult> {
-  return readEvents(chunks, { evtx: readEvtxBytes, ...options });
+  return readEvents(chunks, { evtx: readEvtxStream, ...options });
 }

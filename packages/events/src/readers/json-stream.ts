@@ -1,4 +1,7 @@
-import type { ByteChunks } from './text-lines.js';
+import { InputError } from '../input-error.js';
+import { DEFAULT_MAX_DEPTH, tooDeepMessage } from './json-depth.js';
+import { type ByteChunks, DEFAULT_MAX_LINE_BYTES } from './text-lines.js';
+import { firstInvalidUtf8 } from './utf8.js';
 
 /** One element of a JSON array found inside a larger document, with the array element's index. */
 export type JsonElementResult =
@@ -17,16 +20,35 @@ interface Frame {
   index: number;
 }
 
+export interface JsonElementOptions {
+  /** Largest element kept for parsing, in characters; a larger one is reported and skipped. */
+  readonly maxElementChars?: number;
+  /** Deepest nesting accepted inside one element. */
+  readonly maxDepth?: number;
+}
+
+/** Nesting outside elements deeper than this is no event container: the document is refused. */
+const MAX_DOCUMENT_DEPTH = 1000;
+
 /**
  * Streams the elements of the arrays at the given paths (e.g. ["hits", "hits"], or [] for a
  * top-level array) without holding the whole document: memory stays bounded by the largest
- * element. Each result says which of the paths it came from.
+ * element (itself bounded by `maxElementChars`). Each result says which of the paths it came
+ * from. Invalid UTF-8 or a document cut short makes the whole input unreadable (InputError).
  */
 export async function* readJsonArrayElements(
   chunks: ByteChunks,
   paths: readonly JsonArrayPath[],
+  options: JsonElementOptions = {},
 ): AsyncGenerator<JsonElementResult> {
-  const decoder = new TextDecoder('utf-8');
+  const maxChars = options.maxElementChars ?? DEFAULT_MAX_LINE_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytesSeen = 0;
+  /** Why the current element cannot be parsed (too large, too deep); its text is no longer kept. */
+  let elementError: string | undefined;
+  /** Levels opened beyond the depth limit, counted instead of stacked. */
+  let excess = 0;
   const targets = paths.map((p) => p.join('\u0000'));
   let elementPath = -1;
   const stack: Frame[] = [];
@@ -46,13 +68,20 @@ export async function* readJsonArrayElements(
     frame !== undefined && frame.type === 'array' ? targets.indexOf(frame.path.join('\u0000')) : -1;
 
   const emit = function* (end: number): Generator<JsonElementResult> {
-    const text = buffer.slice(elementStart, end);
     const index = count++;
     const path = elementPath;
+    if (elementError !== undefined) {
+      yield { kind: 'error', index, path, message: elementError };
+      elementError = undefined;
+      elementStart = -1;
+      return;
+    }
+    const text = buffer.slice(elementStart, end);
     try {
       yield { kind: 'record', index, path, value: JSON.parse(text) as unknown };
     } catch (error) {
-      yield { kind: 'error', index, path, message: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      yield { kind: 'error', index, path, message: `invalid JSON: ${message}` };
     }
     elementStart = -1;
   };
@@ -67,7 +96,7 @@ export async function* readJsonArrayElements(
           inString = false;
           const top = stack[stack.length - 1];
           if (keyStart >= 0 && top) {
-            top.key = JSON.parse(buffer.slice(keyStart, pos + 1)) as string;
+            top.key = parseKey(buffer.slice(keyStart, pos + 1));
             keyStart = -1;
           } else if (elementStart >= 0 && stack.length === elementDepth) {
             yield* emit(pos + 1);
@@ -90,6 +119,10 @@ export async function* readJsonArrayElements(
       }
       // A value starts here (or a container closes).
       if (c === 125 || c === 93) {
+        if (excess > 0) {
+          excess--;
+          continue;
+        }
         if (elementStart >= 0 && stack.length === elementDepth) yield* emit(pos);
         stack.pop();
         if (elementStart >= 0 && stack.length === elementDepth) yield* emit(pos + 1);
@@ -104,6 +137,13 @@ export async function* readJsonArrayElements(
         }
       }
       if (c === 123 || c === 91) {
+        const limit = elementStart >= 0 ? elementDepth + maxDepth : MAX_DOCUMENT_DEPTH;
+        if (stack.length >= limit) {
+          if (elementStart < 0) throw new InputError(`json: ${tooDeepMessage(MAX_DOCUMENT_DEPTH)}`);
+          elementError ??= tooDeepMessage(maxDepth);
+          excess++;
+          continue;
+        }
         stack.push({
           type: c === 123 ? 'object' : 'array',
           path: pathOf(top),
@@ -117,24 +157,46 @@ export async function* readJsonArrayElements(
     }
   };
 
+  const decode = (chunk: Uint8Array | undefined): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      const at = chunk === undefined ? 0 : Math.max(0, firstInvalidUtf8(chunk, true));
+      throw new InputError(`json: invalid UTF-8 near byte ${bytesSeen + at + 1}`);
+    }
+  };
+
   for await (const chunk of chunks) {
-    let text = decoder.decode(chunk, { stream: true });
+    let text = decode(chunk);
+    bytesSeen += chunk.length;
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
     buffer += text;
     yield* scan();
+    if (elementStart >= 0 && elementError === undefined && pos - elementStart > maxChars)
+      elementError = `element is longer than the limit of ${maxChars} characters`;
     // Drop what no pending element needs any more.
-    const keep = elementStart >= 0 ? elementStart : keyStart >= 0 ? keyStart : pos;
+    const keep =
+      elementStart >= 0 && elementError === undefined ? elementStart : keyStart >= 0 ? keyStart : pos;
     if (keep > 65536) {
       buffer = buffer.slice(keep);
       pos -= keep;
-      if (elementStart >= 0) elementStart -= keep;
+      if (elementStart >= 0) elementStart = Math.max(0, elementStart - keep);
       if (keyStart >= 0) keyStart -= keep;
     }
   }
-  buffer += decoder.decode();
+  buffer += decode(undefined);
   yield* scan();
-  if (stack.length > 0 || inString) throw new Error('json: the document ends before it is complete');
+  if (stack.length > 0 || excess > 0 || inString)
+    throw new InputError('json: the document ends before it is complete');
+}
+
+function parseKey(text: string): string {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    throw new InputError(`json: invalid object key ${text.slice(0, 100)}`);
+  }
 }

@@ -1,4 +1,5 @@
 import { Unzip, UnzipInflate } from 'fflate';
+import { InputError } from '../input-error.js';
 import type { ByteChunks } from './text-lines.js';
 
 /** One member of a zip archive, its bytes streamed in order. */
@@ -39,22 +40,22 @@ async function* unzipPieces(chunks: ByteChunks): AsyncGenerator<Piece> {
     file.start();
   };
   const drain = function* (): Generator<Piece> {
-    if (failure) throw new Error(`zip: ${failure.message}`);
+    if (failure) throw new InputError(`zip: ${failure.message}`);
     while (ready.length > 0) yield ready.shift() as Piece;
   };
   for await (const chunk of chunks) {
     // fflate skips bytes it does not recognise, so check the local file header signature first.
     if (head.length < 4) {
       head = concat(head, chunk.subarray(0, 4 - head.length));
-      if (head.length === 4 && !isZipSignature(head)) throw new Error('zip: not a zip archive');
+      if (head.length === 4 && !isZipSignature(head)) throw new InputError('zip: not a zip archive');
     }
     push(unzip, chunk, false);
     yield* drain();
   }
-  if (head.length < 4) throw new Error('zip: not a zip archive');
+  if (head.length < 4) throw new InputError('zip: not a zip archive');
   push(unzip, EMPTY, true);
   yield* drain();
-  if (open.size > 0) throw new Error('zip: archive is truncated');
+  if (open.size > 0) throw new InputError('zip: archive is truncated');
 }
 
 function push(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
@@ -62,7 +63,7 @@ function push(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
     unzip.push(chunk, final);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`zip: archive is truncated or corrupt (${reason})`);
+    throw new InputError(`zip: archive is truncated or corrupt (${reason})`);
   }
 }
 

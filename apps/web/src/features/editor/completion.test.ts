@@ -34,7 +34,9 @@ describe('completionItems', () => {
 
   it('offers corpus fields whole and ECS fields by group at the top level', () => {
     const l = labels('any where ¦');
-    expect(l).toEqual(expect.arrayContaining(['process.name', 'event.category', 'winlog.event_id', 'dll.', '@timestamp']));
+    expect(l).toEqual(
+      expect.arrayContaining(['process.name', 'event.category', 'winlog.event_id', 'dll.', '@timestamp']),
+    );
     expect(l).not.toContain('dll.name');
     expect(l).toEqual(expect.arrayContaining(['startsWith', 'startsWith~', 'cidrMatch', 'not']));
   });

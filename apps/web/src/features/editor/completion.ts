@@ -1,3 +1,5 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Monaco snippets write placeholders as ${1:text}.
+
 /**
  * Completion items for a cursor context: pure data, turned into Monaco suggestions by the
  * provider. Offers only what is valid where the cursor is (see `cursor-context.ts`).
@@ -7,7 +9,14 @@ import { FUNCTIONS, type FunctionSignature } from '@rulebench/eql';
 import type { CursorInfo } from './cursor-context.js';
 import { type FieldCatalog, type FieldDoc, fieldTypeLabel } from './field-catalog.js';
 
-export type CompletionItemKind = 'keyword' | 'field' | 'function' | 'category' | 'value' | 'operator' | 'snippet';
+export type CompletionItemKind =
+  | 'keyword'
+  | 'field'
+  | 'function'
+  | 'category'
+  | 'value'
+  | 'operator'
+  | 'snippet';
 
 export interface CompletionItem {
   readonly label: string;
@@ -64,8 +73,21 @@ const OPERATORS: readonly (readonly [label: string, insert: string, detail: stri
   ['>=', '>= ', 'greater than or equal'],
 ];
 
-function keyword(label: string, detail: string, insertText = `${label} `, order = 0, snippet = false): CompletionItem {
-  return { label, kind: 'keyword', insertText, detail, sortText: `${order}${label}`, ...(snippet ? { snippet } : {}) };
+function keyword(
+  label: string,
+  detail: string,
+  insertText = `${label} `,
+  order = 0,
+  snippet = false,
+): CompletionItem {
+  return {
+    label,
+    kind: 'keyword',
+    insertText,
+    detail,
+    sortText: `${order}${label}`,
+    ...(snippet ? { snippet } : {}),
+  };
 }
 
 /** A string literal for `value`, escaped for a normal double-quoted EQL string. */
@@ -74,7 +96,12 @@ export function quoteEql(value: string): string {
 }
 
 export function escapeEql(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
 }
 
 export function fieldDocumentation(doc: FieldDoc): string {
@@ -196,9 +223,11 @@ function valueItems(info: CursorInfo, catalog: FieldCatalog): CompletionItem[] {
   const doc = info.field === null ? undefined : catalog.get(info.field);
   const values = new Map<string, { value: unknown; source: string }>();
   for (const v of doc?.corpus?.examples ?? []) values.set(String(v), { value: v, source: 'seen in corpus' });
-  for (const v of doc?.allowedValues ?? []) if (!values.has(v)) values.set(v, { value: v, source: 'ECS allowed value' });
+  for (const v of doc?.allowedValues ?? [])
+    if (!values.has(v)) values.set(v, { value: v, source: 'ECS allowed value' });
   if (info.field === 'event.category') {
-    for (const v of categoryNames(catalog)) if (!values.has(v)) values.set(v, { value: v, source: 'event category' });
+    for (const v of categoryNames(catalog))
+      if (!values.has(v)) values.set(v, { value: v, source: 'event category' });
   }
   let order = 0;
   return [...values.values()].map(({ value, source }) => {
@@ -227,7 +256,11 @@ function operatorItems(): CompletionItem[] {
     detail,
     sortText: `0${String(i).padStart(2, '0')}`,
   }));
-  return [...items, keyword('and', 'both conditions', 'and ', 1), keyword('or', 'either condition', 'or ', 1)];
+  return [
+    ...items,
+    keyword('and', 'both conditions', 'and ', 1),
+    keyword('or', 'either condition', 'or ', 1),
+  ];
 }
 
 function afterOperandItems(info: CursorInfo): CompletionItem[] {
@@ -237,7 +270,14 @@ function afterOperandItems(info: CursorInfo): CompletionItem[] {
       keyword('by', 'join keys of this term', 'by '),
       keyword('with runs', 'repeat this term N times', 'with runs=${1:2}', 0, true),
       keyword('until', 'expire pending sequences on this event', 'until [${1:process} where $0]', 1, true),
-      { label: '[', kind: 'snippet', insertText: '[${1:process} where $0]', snippet: true, detail: 'next term', sortText: '1[' },
+      {
+        label: '[',
+        kind: 'snippet',
+        insertText: '[${1:process} where $0]',
+        snippet: true,
+        detail: 'next term',
+        sortText: '1[',
+      },
     );
   }
   items.push(
@@ -254,8 +294,20 @@ export function completionItems(info: CursorInfo, catalog: FieldCatalog): Comple
     case 'query-start':
       return [
         ...categoryItems(catalog, true),
-        keyword('sequence', 'ordered events', 'sequence by ${1:host.id} with maxspan=${2:5m}\n  [${3:process} where $0]', 0, true),
-        keyword('sample', 'unordered events sharing join keys', 'sample by ${1:host.id}\n  [${2:process} where $0]', 0, true),
+        keyword(
+          'sequence',
+          'ordered events',
+          'sequence by ${1:host.id} with maxspan=${2:5m}\n  [${3:process} where $0]',
+          0,
+          true,
+        ),
+        keyword(
+          'sample',
+          'unordered events sharing join keys',
+          'sample by ${1:host.id}\n  [${2:process} where $0]',
+          0,
+          true,
+        ),
       ];
     case 'category':
       return categoryItems(catalog, true);
@@ -265,7 +317,14 @@ export function completionItems(info: CursorInfo, catalog: FieldCatalog): Comple
       return [
         keyword('by', 'join keys shared by every term'),
         keyword('with maxspan', 'time limit for the whole sequence', 'with maxspan=${1:5m}', 0, true),
-        { label: '[', kind: 'snippet', insertText: '[${1:process} where $0]', snippet: true, detail: 'first term', sortText: '1[' },
+        {
+          label: '[',
+          kind: 'snippet',
+          insertText: '[${1:process} where $0]',
+          snippet: true,
+          detail: 'first term',
+          sortText: '1[',
+        },
       ];
     case 'expression':
       return [

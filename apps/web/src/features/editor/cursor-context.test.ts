@@ -25,7 +25,11 @@ describe('cursorContext', () => {
   });
 
   it('reads a dotted path being typed as one prefix', () => {
-    expect(at('any where dll.¦')).toMatchObject({ kind: 'expression', prefix: 'dll.', replace: { start: 10, end: 14 } });
+    expect(at('any where dll.¦')).toMatchObject({
+      kind: 'expression',
+      prefix: 'dll.',
+      replace: { start: 10, end: 14 },
+    });
     expect(at('any where process.na¦ == "x"')).toMatchObject({
       kind: 'expression',
       prefix: 'process.na',
@@ -34,12 +38,20 @@ describe('cursorContext', () => {
   });
 
   it('keeps `?` out of the optional field prefix', () => {
-    expect(at('any where ?dll.¦')).toMatchObject({ kind: 'expression', prefix: 'dll.', replace: { start: 11, end: 15 } });
+    expect(at('any where ?dll.¦')).toMatchObject({
+      kind: 'expression',
+      prefix: 'dll.',
+      replace: { start: 11, end: 15 },
+    });
   });
 
   it('offers operators after a complete field', () => {
     expect(at('any where process.name ¦')).toMatchObject({ kind: 'operator', field: 'process.name' });
-    expect(at('any where process.name i¦')).toMatchObject({ kind: 'operator', field: 'process.name', prefix: 'i' });
+    expect(at('any where process.name i¦')).toMatchObject({
+      kind: 'operator',
+      field: 'process.name',
+      prefix: 'i',
+    });
   });
 
   it('offers operands after boolean keywords and open parentheses', () => {
@@ -49,14 +61,26 @@ describe('cursorContext', () => {
   });
 
   it('offers values of the field left of a comparison', () => {
-    expect(at('any where process.name == ¦')).toMatchObject({ kind: 'value', field: 'process.name', operator: '==' });
+    expect(at('any where process.name == ¦')).toMatchObject({
+      kind: 'value',
+      field: 'process.name',
+      operator: '==',
+    });
     expect(at('any where ?dll.name : ¦')).toMatchObject({ kind: 'value', field: 'dll.name', operator: ':' });
     expect(at('any where a like~ ¦')).toMatchObject({ kind: 'value', field: 'a', operator: 'like~' });
   });
 
   it('offers values inside lists after in, : and not in', () => {
-    expect(at('any where process.name in (¦')).toMatchObject({ kind: 'value', field: 'process.name', operator: 'in' });
-    expect(at('any where process.name : ("a", ¦')).toMatchObject({ kind: 'value', field: 'process.name', operator: ':' });
+    expect(at('any where process.name in (¦')).toMatchObject({
+      kind: 'value',
+      field: 'process.name',
+      operator: 'in',
+    });
+    expect(at('any where process.name : ("a", ¦')).toMatchObject({
+      kind: 'value',
+      field: 'process.name',
+      operator: ':',
+    });
     expect(at('any where host.name not in ("a", ¦)')).toMatchObject({
       kind: 'value',
       field: 'host.name',
@@ -94,7 +118,10 @@ describe('cursorContext', () => {
     expect(at('sequence ¦').kind).toBe('sequence-header');
     expect(at('sequence by host.id ¦')).toMatchObject({ kind: 'after-operand', afterTerm: true });
     expect(at('sequence [process where true] ¦')).toMatchObject({ kind: 'after-operand', afterTerm: true });
-    expect(at('sequence [process where true] by a, b ¦')).toMatchObject({ kind: 'after-operand', afterTerm: true });
+    expect(at('sequence [process where true] by a, b ¦')).toMatchObject({
+      kind: 'after-operand',
+      afterTerm: true,
+    });
     expect(at('sequence by ¦').kind).toBe('expression');
   });
 
@@ -104,7 +131,11 @@ describe('cursorContext', () => {
   });
 
   it('finds the function call and argument under the cursor', () => {
-    expect(at('any where startsWith(process.name, ¦').call).toEqual({ name: 'startsWith', argIndex: 1, start: 10 });
+    expect(at('any where startsWith(process.name, ¦').call).toEqual({
+      name: 'startsWith',
+      argIndex: 1,
+      start: 10,
+    });
     expect(at('any where length(concat(a, b¦), c)').call).toEqual({ name: 'concat', argIndex: 1, start: 17 });
     expect(at('any where x in (length(¦').call).toEqual({ name: 'length', argIndex: 0, start: 16 });
     expect(at('any where (a or ¦').call).toBeNull();

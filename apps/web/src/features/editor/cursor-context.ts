@@ -138,7 +138,10 @@ function callAt(tokens: readonly Token[], before: number): FunctionCallAtCursor 
 }
 
 /** The operator and left field of a value list `field in (… | …)`, if the `(` opens one. */
-function valueListAt(tokens: readonly Token[], open: number): { operator: string; field: string | null } | null {
+function valueListAt(
+  tokens: readonly Token[],
+  open: number,
+): { operator: string; field: string | null } | null {
   const op = tokens[open - 1];
   if (op === undefined) return null;
   let operator: string | null = null;
@@ -197,12 +200,19 @@ function base(kind: CursorContextKind, text: string, start: number, end: number,
 }
 
 /** The value context for the operand after token `prev` (an operator), or null. */
-function valueContext(tokens: readonly Token[], prev: number): { operator: string; field: string | null } | null {
+function valueContext(
+  tokens: readonly Token[],
+  prev: number,
+): { operator: string; field: string | null } | null {
   const token = tokens[prev];
   if (token === undefined) return null;
-  if (COMPARISON.has(token.kind)) return { operator: token.kind, field: pathEndingAt(tokens, prev - 1)?.path ?? null };
+  if (COMPARISON.has(token.kind))
+    return { operator: token.kind, field: pathEndingAt(tokens, prev - 1)?.path ?? null };
   if (token.kind === 'Identifier' && VALUE_KEYWORDS.has(token.value)) {
-    return { operator: `${token.value}${token.tilde ? '~' : ''}`, field: pathEndingAt(tokens, prev - 1)?.path ?? null };
+    return {
+      operator: `${token.value}${token.tilde ? '~' : ''}`,
+      field: pathEndingAt(tokens, prev - 1)?.path ?? null,
+    };
   }
   if (token.kind === '(') return valueListAt(tokens, prev);
   if (token.kind === ',') {
@@ -260,7 +270,8 @@ function classify(tokens: readonly Token[], prevIndex: number): CursorContextKin
   }
   // A lone name at the start of the query or of a term is an event category.
   if (prev.kind === 'Identifier' && termStart) return 'after-category';
-  if (pathEndingAt(tokens, prevIndex) !== null) return inJoinKeys(tokens, prevIndex) ? 'after-operand' : 'operator';
+  if (pathEndingAt(tokens, prevIndex) !== null)
+    return inJoinKeys(tokens, prevIndex) ? 'after-operand' : 'operator';
   return 'none';
 }
 

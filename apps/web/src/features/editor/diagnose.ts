@@ -4,6 +4,8 @@
  */
 
 import { check, isEqlError } from '@rulebench/eql';
+import type { FieldCatalog } from './field-catalog.js';
+import { unknownFieldWarnings } from './field-warnings.js';
 import type { Diagnostic } from './markers.js';
 
 export function diagnose(text: string): readonly Diagnostic[] {
@@ -14,4 +16,21 @@ export function diagnose(text: string): readonly Diagnostic[] {
     if (isEqlError(error)) return [error];
     throw error;
   }
+}
+
+/** Errors, or when there are none and the field catalogue is known, schema warnings. */
+export function diagnoseWithSchema(text: string, catalog: FieldCatalog | null): readonly Diagnostic[] {
+  let result: ReturnType<typeof check>;
+  try {
+    result = check(text);
+  } catch (error) {
+    if (isEqlError(error)) return [error];
+    throw error;
+  }
+  if (result.errors.length > 0 || result.ast === null || catalog === null) return result.errors;
+  return unknownFieldWarnings(result.ast, text, catalog);
+}
+
+export function isError(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === undefined || diagnostic.severity === 'error';
 }

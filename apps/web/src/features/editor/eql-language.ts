@@ -3,8 +3,12 @@
  * data (type-only imports), so it can be read and tested without a DOM.
  */
 
+import { FUNCTIONS, KEYWORDS } from '@rulebench/eql';
 import type { languages } from 'monaco-editor/editor';
-import { EQL_CONSTANTS, EQL_FUNCTIONS, EQL_KEYWORDS, EQL_PIPES } from './eql-vocabulary.js';
+
+const CONSTANTS = ['true', 'false', 'null'];
+/** `runs` is only a keyword after `with`, so the engine does not reserve it; it reads as one. */
+const EQL_KEYWORDS = [...[...KEYWORDS].filter((k) => !CONSTANTS.includes(k)), 'runs'];
 
 export const EQL_LANGUAGE_ID = 'eql';
 
@@ -31,11 +35,11 @@ export const eqlLanguageConfiguration: languages.LanguageConfiguration = {
 export const eqlMonarch: languages.IMonarchLanguage = {
   defaultToken: '',
   ignoreCase: false,
-  keywords: [...EQL_KEYWORDS],
-  constants: [...EQL_CONSTANTS],
-  pipes: [...EQL_PIPES],
+  keywords: EQL_KEYWORDS,
+  constants: CONSTANTS,
+  pipes: ['head', 'tail'],
   // Function names are case-insensitive in EQL: accept the documented and the lower-case form.
-  functions: EQL_FUNCTIONS.flatMap((f) => [f.name, f.name.toLowerCase()]),
+  functions: FUNCTIONS.flatMap((f) => [f.name, f.name.toLowerCase()]),
   brackets: [
     { open: '(', close: ')', token: 'delimiter.parenthesis' },
     { open: '[', close: ']', token: 'delimiter.bracket' },
@@ -53,7 +57,10 @@ export const eqlMonarch: languages.IMonarchLanguage = {
       [/\d+(?:ms|s|m|h|d)\b/, 'number.time'],
       [/\d+\.\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+/, 'number.float'],
       [/\d+/, 'number'],
-      [/(\|)(\s*)([A-Za-z_]\w*)/, ['delimiter.pipe', '', { cases: { '@pipes': 'keyword.pipe', '@default': 'invalid' } }]],
+      [
+        /(\|)(\s*)([A-Za-z_]\w*)/,
+        ['delimiter.pipe', '', { cases: { '@pipes': 'keyword.pipe', '@default': 'invalid' } }],
+      ],
       // A name followed by `(` (optionally `~(`) is a function call.
       [
         /([A-Za-z_]\w*)(~?)(?=\s*\()/,

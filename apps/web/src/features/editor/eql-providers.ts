@@ -18,7 +18,12 @@ type MonacoApi = typeof Monaco;
 /** Space pops suggestions only where a list is helpful, not after every finished operand. */
 const QUIET_ON_SPACE = new Set(['none', 'after-operand']);
 
-function toRange(model: Monaco.editor.ITextModel, monaco: MonacoApi, start: number, end: number): Monaco.IRange {
+function toRange(
+  model: Monaco.editor.ITextModel,
+  monaco: MonacoApi,
+  start: number,
+  end: number,
+): Monaco.IRange {
   const from = model.getPositionAt(start);
   const to = model.getPositionAt(end);
   return new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
@@ -66,7 +71,8 @@ export function registerEqlProviders(
         const text = m.getValue();
         const info = cursorContext(text, m.getOffsetAt(position));
         const bySpace =
-          context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ';
+          context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter &&
+          context.triggerCharacter === ' ';
         if (bySpace && QUIET_ON_SPACE.has(info.kind)) return { suggestions: [] };
         const range = toRange(m, monaco, info.replace.start, info.replace.end);
         const suggestions = completionItems(info, options.getCatalog()).map(
@@ -78,7 +84,9 @@ export function registerEqlProviders(
             sortText: item.sortText,
             ...(item.detail ? { detail: item.detail } : {}),
             ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
-            ...(item.snippet ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
+            ...(item.snippet
+              ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }
+              : {}),
             ...(item.retrigger ? { command: { id: 'editor.action.triggerSuggest', title: 'Suggest' } } : {}),
           }),
         );
@@ -157,5 +165,9 @@ export function registerEqlProviders(
     }),
   );
 
-  return { dispose: () => disposables.forEach((d) => d.dispose()) };
+  return {
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
+  };
 }

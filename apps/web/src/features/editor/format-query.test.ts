@@ -20,11 +20,17 @@ describe('formatQuery', () => {
   });
 
   it('formats other queries with the engine printer and puts pipes on their own lines', () => {
-    expect(formatQuery('process   where   true |   head 5')).toEqual({ ok: true, text: 'process where true\n| head 5' });
+    expect(formatQuery('process   where   true |   head 5')).toEqual({
+      ok: true,
+      text: 'process where true\n| head 5',
+    });
   });
 
   it('refuses broken queries and queries with comments', () => {
-    expect(formatQuery('any where (')).toEqual({ ok: false, reason: 'The query has errors; fix them to format it.' });
+    expect(formatQuery('any where (')).toEqual({
+      ok: false,
+      reason: 'The query has errors; fix them to format it.',
+    });
     expect(formatQuery('any where true // keep me')).toEqual({
       ok: false,
       reason: 'Formatting would drop the comments in this query.',

@@ -6,7 +6,9 @@
 
 import { type Expression, format, formatExpression, lex, parseWithDiagnostics } from '@rulebench/eql';
 
-export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type FormatResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: string };
 
 /** Whether the text has a `//` or `/* *\/` comment outside string literals. */
 export function hasComments(text: string): boolean {
@@ -32,7 +34,8 @@ function clause(node: Expression): string {
 
 export function formatQuery(text: string): FormatResult {
   const { ast, errors } = parseWithDiagnostics(text);
-  if (ast === null || errors.length > 0) return { ok: false, reason: 'The query has errors; fix them to format it.' };
+  if (ast === null || errors.length > 0)
+    return { ok: false, reason: 'The query has errors; fix them to format it.' };
   if (hasComments(text)) return { ok: false, reason: 'Formatting would drop the comments in this query.' };
   const body = ast.body;
   let printed: string;

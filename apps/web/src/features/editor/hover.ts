@@ -78,7 +78,9 @@ export function hoverAt(text: string, offset: number, catalog: FieldCatalog): Ho
   const isPathStart = previous?.kind !== '.' || previous.end !== token.start;
   if (token.kind === 'Identifier' && KEYWORDS.has(token.value) && isPathStart) {
     const doc = KEYWORD_DOCS[token.value];
-    return doc ? { markdown: `**${token.value}${token.tilde ? '~' : ''}** · keyword\n\n${doc}`, range } : null;
+    return doc
+      ? { markdown: `**${token.value}${token.tilde ? '~' : ''}** · keyword\n\n${doc}`, range }
+      : null;
   }
 
   const last = pathEnd(tokens, index);
@@ -86,9 +88,11 @@ export function hoverAt(text: string, offset: number, catalog: FieldCatalog): Ho
   if (path === null) return null;
   const first = tokens[path.first];
   const end = tokens[last]?.end ?? token.end;
-  const start = first?.kind === '?' ? (tokens[path.first + 1]?.start ?? token.start) : (first?.start ?? token.start);
+  const start =
+    first?.kind === '?' ? (tokens[path.first + 1]?.start ?? token.start) : (first?.start ?? token.start);
   const before = tokens[path.first - 1];
-  const isCategory = last === path.first && (before === undefined || before.kind === '[' || before.kind === '![');
+  const isCategory =
+    last === path.first && (before === undefined || before.kind === '[' || before.kind === '![');
   if (isCategory) {
     const seen = catalog.get('event.category')?.corpus?.examples.includes(path.path);
     return {

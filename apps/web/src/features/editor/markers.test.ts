@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticsToMarkers, formatDiagnostic, MarkerSeverityValue, positionAt, visibleRange } from './markers.js';
+import {
+  diagnosticsToMarkers,
+  formatDiagnostic,
+  MarkerSeverityValue,
+  positionAt,
+  visibleRange,
+} from './markers.js';
 
 describe('positionAt', () => {
   it('counts 1-based lines and columns', () => {

@@ -3,7 +3,11 @@ import { tokenizeJson } from './json-tokens.js';
 
 describe('tokenizeJson', () => {
   it('tells keys from string values and keeps every character', () => {
-    const text = JSON.stringify({ 'process.name': 'a"b', pid: -4.5e2, ok: true, x: null, list: [1] }, null, 1);
+    const text = JSON.stringify(
+      { 'process.name': 'a"b', pid: -4.5e2, ok: true, x: null, list: [1] },
+      null,
+      1,
+    );
     const tokens = tokenizeJson(text);
     expect(tokens.map((t) => t.text).join('')).toBe(text);
     expect(tokens.filter((t) => t.kind === 'key').map((t) => t.text)).toEqual([

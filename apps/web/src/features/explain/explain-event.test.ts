@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeFieldNode, explainEvent, formatEqlValue, operandSummary, verdictOf } from './explain-event.js';
+import {
+  describeFieldNode,
+  explainEvent,
+  formatEqlValue,
+  operandSummary,
+  verdictOf,
+} from './explain-event.js';
 
 const SEED = `any where host.os.type == "windows" and
   process.name : ("WINWORD.EXE", "EXCEL.EXE") and

@@ -3,7 +3,13 @@
  * the query as currently typed, so the panel follows every edit without a round trip.
  */
 
-import { type EventSource, type ExplainNode, explain, isEqlError, type QueryExplanation } from '@rulebench/eql';
+import {
+  type EventSource,
+  type ExplainNode,
+  explain,
+  isEqlError,
+  type QueryExplanation,
+} from '@rulebench/eql';
 
 export type ExplainResult =
   | { readonly ok: true; readonly explanation: QueryExplanation }

@@ -2,9 +2,14 @@ import type { EventHit } from '@rulebench/eql';
 import { describe, expect, it } from 'vitest';
 import { collectNearMisses, compileForNearMisses, type NearMissGroup, sortedGroups } from './near-misses.js';
 
-const QUERY = 'library where process.name : ("WINWORD.EXE", "EXCEL.EXE") and dll.name : "wmiutils.dll" and host.os.type == "windows"';
+const QUERY =
+  'library where process.name : ("WINWORD.EXE", "EXCEL.EXE") and dll.name : "wmiutils.dll" and host.os.type == "windows"';
 
-const hit = (id: string, source: Record<string, unknown>): EventHit => ({ _index: 'c', _id: id, _source: source });
+const hit = (id: string, source: Record<string, unknown>): EventHit => ({
+  _index: 'c',
+  _id: id,
+  _source: source,
+});
 const base = { event: { category: 'library' }, host: { os: { type: 'windows' } } };
 
 describe('near misses', () => {

@@ -3,7 +3,14 @@
  * that clause, they show at a glance where a rule is too narrow.
  */
 
-import { type CompiledQuery, compile, type EventHit, explain, nearMissClause, type SourceRange } from '@rulebench/eql';
+import {
+  type CompiledQuery,
+  compile,
+  type EventHit,
+  explain,
+  nearMissClause,
+  type SourceRange,
+} from '@rulebench/eql';
 
 export interface NearMissGroup {
   /** The failed clause as canonical EQL. */

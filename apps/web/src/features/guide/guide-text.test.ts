@@ -3,7 +3,9 @@ import { stripLeadingHeading } from './guide-text.js';
 
 describe('stripLeadingHeading', () => {
   it('drops a first heading equal to the title', () => {
-    expect(stripLeadingHeading('## Setup\n\nThis rule needs Sysmon.\n', 'Setup')).toBe('This rule needs Sysmon.\n');
+    expect(stripLeadingHeading('## Setup\n\nThis rule needs Sysmon.\n', 'Setup')).toBe(
+      'This rule needs Sysmon.\n',
+    );
     expect(stripLeadingHeading('\n# setup ##\nText', 'Setup')).toBe('Text');
   });
 

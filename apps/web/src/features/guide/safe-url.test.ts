@@ -3,7 +3,9 @@ import { isExternalUrl, safeUrl } from './safe-url.js';
 
 describe('safeUrl', () => {
   it('keeps web, mail, relative and in-page links', () => {
-    expect(safeUrl('https://attack.mitre.org/techniques/T1047/')).toBe('https://attack.mitre.org/techniques/T1047/');
+    expect(safeUrl('https://attack.mitre.org/techniques/T1047/')).toBe(
+      'https://attack.mitre.org/techniques/T1047/',
+    );
     expect(safeUrl('http://example.org')).toBe('http://example.org');
     expect(safeUrl('mailto:soc@example.org')).toBe('mailto:soc@example.org');
     expect(safeUrl('/docs/setup.md')).toBe('/docs/setup.md');

@@ -8,7 +8,7 @@ const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
 export function safeUrl(url: string): string {
   // Browsers ignore ASCII control characters and whitespace inside a scheme ("java\tscript:").
-  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const compact = [...url].filter((c) => c.charCodeAt(0) > 0x20 && c.charCodeAt(0) !== 0x7f).join('');
   const colon = compact.indexOf(':');
   if (colon === -1) return url;
   const firstDelimiter = compact.search(/[/?#]/);

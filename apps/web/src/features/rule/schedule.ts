@@ -30,7 +30,11 @@ export interface ScheduleText {
   readonly detail: string;
 }
 
-export function describeSchedule(interval: string | undefined, from: string | undefined, maxSignals?: number): ScheduleText {
+export function describeSchedule(
+  interval: string | undefined,
+  from: string | undefined,
+  maxSignals?: number,
+): ScheduleText {
   const every = interval ?? '5m';
   const lookBack = from ?? 'now-6m';
   const label = `every ${every}, look-back ${lookBack}`;
@@ -38,8 +42,10 @@ export function describeSchedule(interval: string | undefined, from: string | un
   const intervalMs = durationMillis(every);
   const fromMs = durationMillis(lookBack);
   if (intervalMs !== null && fromMs !== null) {
-    if (fromMs > intervalMs) parts.push(`Each run overlaps the previous one by ${formatDuration(fromMs - intervalMs)}.`);
-    else if (fromMs < intervalMs) parts.push(`Gap: ${formatDuration(intervalMs - fromMs)} between runs is never searched.`);
+    if (fromMs > intervalMs)
+      parts.push(`Each run overlaps the previous one by ${formatDuration(fromMs - intervalMs)}.`);
+    else if (fromMs < intervalMs)
+      parts.push(`Gap: ${formatDuration(intervalMs - fromMs)} between runs is never searched.`);
   }
   if (maxSignals !== undefined) parts.push(`At most ${maxSignals} alerts per run.`);
   return { label, detail: parts.join(' ') };

@@ -32,4 +32,6 @@ export interface Rule {
   readonly threat?: readonly RuleThreat[];
   readonly author?: readonly string[];
   readonly license?: string;
+  /** detection-rules `[transform]`: guide plugins referenced from `note` as `$investigate_0`. */
+  readonly transform?: Readonly<Record<string, readonly unknown[]>>;
 }

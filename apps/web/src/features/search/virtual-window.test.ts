@@ -3,7 +3,12 @@ import { scrollToReveal, virtualWindow } from './virtual-window.js';
 
 describe('virtualWindow', () => {
   it('renders the visible rows plus overscan', () => {
-    expect(virtualWindow(0, 460, 46, 10_000, 5)).toEqual({ start: 0, end: 16, before: 0, after: (10_000 - 16) * 46 });
+    expect(virtualWindow(0, 460, 46, 10_000, 5)).toEqual({
+      start: 0,
+      end: 16,
+      before: 0,
+      after: (10_000 - 16) * 46,
+    });
     expect(virtualWindow(46_000, 460, 46, 10_000, 5)).toEqual({
       start: 995,
       end: 1016,
@@ -13,7 +18,12 @@ describe('virtualWindow', () => {
   });
 
   it('clamps at the end and handles empty lists', () => {
-    expect(virtualWindow(1_000_000, 460, 46, 20, 5)).toEqual({ start: 19, end: 20, before: 19 * 46, after: 0 });
+    expect(virtualWindow(1_000_000, 460, 46, 20, 5)).toEqual({
+      start: 19,
+      end: 20,
+      before: 19 * 46,
+      after: 0,
+    });
     expect(virtualWindow(0, 460, 46, 0)).toEqual({ start: 0, end: 0, before: 0, after: 0 });
   });
 });

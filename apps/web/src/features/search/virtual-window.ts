@@ -25,7 +25,12 @@ export function virtualWindow(
 }
 
 /** The scrollTop that brings row `index` into view, or null when it already is. */
-export function scrollToReveal(index: number, scrollTop: number, viewportHeight: number, rowHeight: number): number | null {
+export function scrollToReveal(
+  index: number,
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+): number | null {
   const top = index * rowHeight;
   if (top < scrollTop) return top;
   if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;

@@ -5,7 +5,7 @@
  */
 
 import type { EventQueryNode, Expression, SampleNode, SequenceNode, SequenceTermNode } from '../../ast.js';
-import { compileCondition } from '../../evaluate/compile-condition.js';
+import { compileEventQueryFilter } from '../../evaluate/compile-condition.js';
 import { compileValue } from '../../evaluate/compile-value.js';
 import type { CompileContext } from '../../evaluate/context.js';
 import { compileFieldAccessor } from '../../evaluate/fields.js';
@@ -65,18 +65,7 @@ function keyField(node: Expression, ctx: CompileContext): KeyField {
 
 /** Category test + condition, as Elasticsearch filters each term's events. */
 export function compileEventFilter(query: EventQueryNode, options: PlanOptions): EventFilter {
-  const condition = compileCondition(query.condition, options.ctx);
-  const name = query.category.name;
-  if (name === null) return condition;
-  const category = compileFieldAccessor(options.eventCategoryField ?? 'event.category');
-  return (source) => {
-    const value = category(source);
-    if (value === undefined) return false;
-    if (typeof value === 'object') {
-      if (!value.includes(name)) return false;
-    } else if (value !== name) return false;
-    return condition(source);
-  };
+  return compileEventQueryFilter(query, options.eventCategoryField ?? 'event.category', options.ctx);
 }
 
 function describeKey(node: Expression): string {

@@ -4,7 +4,10 @@ import type { CorpusField } from '../types.js';
 import { corpusKeys } from './get-corpora.js';
 
 export async function getCorpusFields(corpus: string, signal?: AbortSignal): Promise<CorpusField[]> {
-  const body = await apiGet<{ fields: CorpusField[] }>(`/api/corpora/${encodeURIComponent(corpus)}/fields`, signal);
+  const body = await apiGet<{ fields: CorpusField[] }>(
+    `/api/corpora/${encodeURIComponent(corpus)}/fields`,
+    signal,
+  );
   return body.fields;
 }
 

@@ -33,6 +33,8 @@ interface QueryEditorProps {
   readonly dark: boolean;
   readonly controllerRef?: RefObject<QueryEditorController | null>;
   readonly onNotice?: (message: string) => void;
+  /** Rule validation findings about the query (type clashes, values ECS does not allow), as markers of their own. */
+  readonly ruleFindings?: DiagnosedText | undefined;
 }
 
 const MIN_HEIGHT = 96;
@@ -115,8 +117,24 @@ export function QueryEditor(props: QueryEditorProps) {
     if (!mounted || !model) return;
     // Markers computed for older text would sit in the wrong place; the next pass will come.
     if (model.getValue() !== diagnosed.text) return;
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsToMarkers(diagnosed.text, diagnosed.diagnostics));
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      diagnosticsToMarkers(diagnosed.text, diagnosed.diagnostics),
+    );
   }, [diagnosed, mounted]);
+
+  const ruleFindings = props.ruleFindings;
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!mounted || !model) return;
+    const current = ruleFindings && model.getValue() === ruleFindings.text ? ruleFindings : undefined;
+    monaco.editor.setModelMarkers(
+      model,
+      'rule',
+      current ? diagnosticsToMarkers(current.text, current.diagnostics) : [],
+    );
+  }, [ruleFindings, mounted]);
 
   // Keep `catalog` referenced so the linter sees it is used through `latest`.
   void catalog;
@@ -130,12 +148,13 @@ export function QueryEditor(props: QueryEditorProps) {
         beforeMount={() => registerEql()}
         onMount={handleMount}
         onChange={(value) => onChange(value ?? '')}
-        loading={<div className="p-3 text-sm text-slate-500">Loading editor…</div>}
+        loading={<div className="p-3 text-sm text-slate-500 dark:text-slate-400">Loading editor…</div>}
         options={{
           ariaLabel: 'EQL query',
           fontSize: 13,
           lineHeight: 19,
-          fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace",
+          fontFamily:
+            "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace",
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           wordWrap: 'on',

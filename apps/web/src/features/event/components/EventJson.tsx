@@ -45,8 +45,8 @@ export function EventJson({ event }: { event: EventLike }) {
       </div>
       <pre
         data-testid="event-json"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
         tabIndex={0}
-        aria-label="Selected event JSON"
         className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap py-2 pr-3 pl-1 font-mono text-xs leading-snug text-slate-800 [overflow-wrap:anywhere] dark:text-slate-200"
       >
         {lines.map((line, n) => (

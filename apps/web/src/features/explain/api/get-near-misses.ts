@@ -1,6 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { iterateCorpusEvents } from '../../corpora/api/get-corpus-events.js';
-import { collectNearMisses, compileForNearMisses, type NearMissGroup, type NearMissScan, sortedGroups } from '../near-misses.js';
+import {
+  collectNearMisses,
+  compileForNearMisses,
+  type NearMissGroup,
+  type NearMissScan,
+  sortedGroups,
+} from '../near-misses.js';
 
 /** Beyond this many events the scan stops and says so; the server is the place for more. */
 export const NEAR_MISS_SCAN_LIMIT = 50_000;
@@ -16,7 +22,11 @@ function yieldToBrowser(): Promise<void> {
 }
 
 /** Scans the corpus in the browser with the engine's `explain`, a chunk at a time. */
-export async function scanNearMisses(corpus: string, query: string, signal?: AbortSignal): Promise<NearMissResult> {
+export async function scanNearMisses(
+  corpus: string,
+  query: string,
+  signal?: AbortSignal,
+): Promise<NearMissResult> {
   const compiled = compileForNearMisses(query);
   if (compiled === null) return { groups: [], scanned: 0, total: 0, unsupported: true };
   const groups = new Map<number, NearMissGroup>();
@@ -49,5 +59,8 @@ export function nearMissesQueryOptions(corpus: string, query: string) {
 }
 
 export function useNearMisses(corpus: string | undefined, query: string, enabled: boolean) {
-  return useQuery({ ...nearMissesQueryOptions(corpus ?? '', query), enabled: enabled && corpus !== undefined });
+  return useQuery({
+    ...nearMissesQueryOptions(corpus ?? '', query),
+    enabled: enabled && corpus !== undefined,
+  });
 }

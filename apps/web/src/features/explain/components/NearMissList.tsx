@@ -1,6 +1,6 @@
 import type { SourceRange } from '@rulebench/eql';
 import { useRef } from 'react';
-import { MatchRowView, moveFocus, type SelectedHit } from '../../search/components/MatchList.js';
+import { MatchRowView, moveFocus, type SelectedHit } from '../../search/components/MatchRow.js';
 import type { NearMissResult } from '../api/get-near-misses.js';
 
 interface NearMissListProps {
@@ -11,28 +11,37 @@ interface NearMissListProps {
 }
 
 const fmt = new Intl.NumberFormat('en-US');
+/** Rows shown per group; the count in the header is always complete. */
+const GROUP_ROWS = 200;
 
 export function NearMissList({ result, selectedKey, onSelect, onHighlight }: NearMissListProps) {
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   if (result.unsupported) {
-    return <p className="p-4 text-sm text-slate-500">Near misses are computed for event queries, not sequences or samples.</p>;
+    return (
+      <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
+        Near misses are computed for event queries, not sequences or samples.
+      </p>
+    );
   }
   const count = result.groups.reduce((n, g) => n + g.events.length, 0);
   const firstKey = result.groups[0]?.events[0] ? `n:${result.groups[0].events[0]._id}` : undefined;
   const tabKey = selectedKey ?? firstKey;
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <p className="shrink-0 border-b border-slate-100 px-3 py-1 text-[11px] text-slate-500 dark:border-slate-800">
-        <span data-testid="near-miss-count">{count}</span> event{count === 1 ? '' : 's'} fail exactly one clause
+      <p className="shrink-0 border-b border-slate-100 px-3 py-1 text-[11px] text-slate-500 dark:text-slate-400 dark:border-slate-800">
+        <span data-testid="near-miss-count">{count}</span> event{count === 1 ? '' : 's'} fail exactly one
+        clause
         {result.scanned < result.total
           ? ` (first ${fmt.format(result.scanned)} of ${fmt.format(result.total)} events scanned)`
           : ` (${fmt.format(result.scanned)} events scanned)`}
         .
       </p>
       {count === 0 ? (
-        <p className="p-4 text-sm text-slate-500">No near misses: every non-matching event fails two or more clauses.</p>
+        <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
+          No near misses: every non-matching event fails two or more clauses.
+        </p>
       ) : (
-        <ul
+        <div
           ref={listRef}
           role="listbox"
           aria-label="Near misses"
@@ -40,20 +49,32 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
           onKeyDown={(e) => moveFocus(listRef.current, e)}
         >
           {result.groups.map((group) => (
-            <li key={group.loc.start} role="group" aria-label={`Failed: ${group.label}`} data-testid="near-miss-group">
+            // biome-ignore lint/a11y/useSemanticElements: an ARIA group inside a listbox; fieldset is for forms.
+            <div
+              key={group.loc.start}
+              role="group"
+              aria-label={`Failed: ${group.label}`}
+              data-testid="near-miss-group"
+            >
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer-only preview; the why panel offers the same highlight by keyboard. */}
               <div
                 className="sticky top-0 z-10 flex items-baseline gap-2 border-b border-red-200 bg-red-50 px-3 py-1 text-[11px] dark:border-red-900 dark:bg-red-950"
                 onMouseEnter={() => onHighlight(group.loc)}
                 onMouseLeave={() => onHighlight(null)}
               >
                 <span className="shrink-0 font-semibold text-red-800 dark:text-red-300">Failed</span>
-                <code className="min-w-0 flex-1 truncate font-mono text-red-900 dark:text-red-200" title={group.label}>
+                <code
+                  className="min-w-0 flex-1 truncate font-mono text-red-900 dark:text-red-200"
+                  title={group.label}
+                >
                   {group.label}
                 </code>
-                <span className="shrink-0 font-semibold text-red-800 dark:text-red-300">{group.events.length}</span>
+                <span className="shrink-0 font-semibold text-red-800 dark:text-red-300">
+                  {group.events.length}
+                </span>
               </div>
-              <ul>
-                {group.events.map((hit) => {
+              <div role="presentation">
+                {group.events.slice(0, GROUP_ROWS).map((hit) => {
                   const key = `n:${hit._id}`;
                   return (
                     <MatchRowView
@@ -67,10 +88,18 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
                     />
                   );
                 })}
-              </ul>
-            </li>
+                {group.events.length > GROUP_ROWS && (
+                  <div
+                    role="presentation"
+                    className="px-3 py-1.5 text-[11px] text-slate-500 dark:text-slate-400"
+                  >
+                    …and {fmt.format(group.events.length - GROUP_ROWS)} more
+                  </div>
+                )}
+              </div>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

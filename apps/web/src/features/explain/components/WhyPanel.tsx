@@ -1,6 +1,13 @@
 import type { EventQueryExplanation, EventSource, ExplainNode, SourceRange } from '@rulebench/eql';
 import { useMemo, useState } from 'react';
-import { describeFieldNode, explainEvent, formatEqlValue, operandSummary, type Verdict, verdictOf } from '../explain-event.js';
+import {
+  describeFieldNode,
+  explainEvent,
+  formatEqlValue,
+  operandSummary,
+  type Verdict,
+  verdictOf,
+} from '../explain-event.js';
 
 interface WhyPanelProps {
   readonly query: string;
@@ -42,14 +49,15 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
   const failed = node.mode === 'filter' && verdict !== 'true';
   const expandable = node.children.length > 0 && node.kind !== 'Field';
   const fieldValue = describeFieldNode(node);
-  const operands = node.mode === 'filter' && node.kind !== 'Logical' && node.kind !== 'Not' ? operandSummary(node) : [];
+  const operands =
+    node.mode === 'filter' && node.kind !== 'Logical' && node.kind !== 'Not' ? operandSummary(node) : [];
   // Comparisons list their operands inline; only the boolean structure nests.
   const structural = node.kind === 'Logical' || node.kind === 'Not';
   const showChildren = expandable && open && structural;
   const enter = () => onHighlight(node.loc);
   const leave = () => onHighlight(null);
   return (
-    <li data-testid="why-clause" data-verdict={verdict}>
+    <div role="none" data-testid="why-clause" data-verdict={verdict}>
       <div
         role="treeitem"
         aria-expanded={expandable && structural ? open : undefined}
@@ -73,9 +81,13 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
       >
         <Badge node={node} />
         <div className="min-w-0 flex-1">
-          <code className={`break-words font-mono text-xs ${failed ? 'text-red-900 dark:text-red-200' : ''}`}>{node.label}</code>
+          <code className={`break-words font-mono text-xs ${failed ? 'text-red-900 dark:text-red-200' : ''}`}>
+            {node.label}
+          </code>
           {fieldValue !== undefined && (
-            <span className="ml-1.5 font-mono text-[11px] text-slate-500">= {fieldValue}</span>
+            <span className="ml-1.5 font-mono text-[11px] text-slate-500 dark:text-slate-400">
+              = {fieldValue}
+            </span>
           )}
           {operands.length > 0 && (
             <div className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-[11px] text-slate-500 dark:text-slate-400">
@@ -90,7 +102,8 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
         </div>
       </div>
       {showChildren && (
-        <ul role="group">
+        // biome-ignore lint/a11y/useSemanticElements: an ARIA group inside a tree; fieldset is for forms.
+        <div role="group">
           {node.children.map((child, i) => (
             <NodeRow
               // biome-ignore lint/suspicious/noArrayIndexKey: children are positional operands.
@@ -101,9 +114,9 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
               defaultOpen={verdictOf(child) !== 'true'}
             />
           ))}
-        </ul>
+        </div>
       )}
-    </li>
+    </div>
   );
 }
 
@@ -125,13 +138,11 @@ function TermView({
           data-testid="why-verdict"
           className={`font-semibold ${term.matched ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}`}
         >
-          {term.matched
-            ? 'Matches'
-            : `No match: ${failedCount} of ${term.clauses.length + 1} checks failed`}
+          {term.matched ? 'Matches' : `No match: ${failedCount} of ${term.clauses.length + 1} checks failed`}
         </span>
       </div>
-      <ul role="tree" aria-label={title ?? 'Explanation'} className="text-xs">
-        <li data-testid="why-clause" data-verdict={term.category.matched ? 'true' : 'false'}>
+      <div role="tree" aria-label={title ?? 'Explanation'} className="text-xs">
+        <div role="none" data-testid="why-clause" data-verdict={term.category.matched ? 'true' : 'false'}>
           <div
             role="treeitem"
             aria-selected={false}
@@ -151,12 +162,15 @@ function TermView({
             </span>
             <span className="font-mono text-xs">
               category {term.category.expected === null ? 'any' : formatEqlValue(term.category.expected)}
-              <span className="ml-1.5 text-[11px] text-slate-500">
-                = {term.category.actual.length === 0 ? 'missing' : `[${term.category.actual.map(formatEqlValue).join(', ')}]`}
+              <span className="ml-1.5 text-[11px] text-slate-500 dark:text-slate-400">
+                ={' '}
+                {term.category.actual.length === 0
+                  ? 'missing'
+                  : `[${term.category.actual.map(formatEqlValue).join(', ')}]`}
               </span>
             </span>
           </div>
-        </li>
+        </div>
         {term.clauses.map((clause, i) => (
           <NodeRow
             // biome-ignore lint/suspicious/noArrayIndexKey: clauses are positional.
@@ -167,7 +181,7 @@ function TermView({
             defaultOpen={verdictOf(clause) !== 'true'}
           />
         ))}
-      </ul>
+      </div>
     </section>
   );
 }
@@ -177,14 +191,14 @@ export function WhyPanel({ query, source, onHighlight }: WhyPanelProps) {
   const result = useMemo(() => explainEvent(query, source), [query, source]);
   if (!result.ok) {
     return (
-      <p data-testid="why-panel" className="px-3 py-2 text-xs text-slate-500">
+      <p data-testid="why-panel" className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">
         Fix the query to see why this event matches or not ({result.reason}).
       </p>
     );
   }
   const { terms, kind } = result.explanation;
   return (
-    <div data-testid="why-panel" onMouseLeave={() => onHighlight(null)}>
+    <div data-testid="why-panel">
       {terms.map((term, i) => (
         <TermView
           // biome-ignore lint/suspicious/noArrayIndexKey: one explanation per stage, in order.

@@ -1,19 +1,23 @@
 import type { ReactNode } from 'react';
-import type { Rule } from '../types.js';
 import { describeSchedule } from '../schedule.js';
+import type { Rule } from '../types.js';
 
 const SEVERITY_STYLE: Record<string, string> = {
   low: 'bg-emerald-100 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-800',
-  medium: 'bg-amber-100 text-amber-800 ring-amber-300 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-800',
+  medium:
+    'bg-amber-100 text-amber-800 ring-amber-300 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-800',
   high: 'bg-orange-100 text-orange-800 ring-orange-300 dark:bg-orange-950 dark:text-orange-300 dark:ring-orange-800',
   critical: 'bg-red-100 text-red-800 ring-red-300 dark:bg-red-950 dark:text-red-300 dark:ring-red-800',
 };
-const NEUTRAL = 'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600';
+const NEUTRAL =
+  'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600';
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex items-baseline gap-1.5 whitespace-nowrap">
-      <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
+      <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {label}
+      </dt>
       <dd className="text-sm">{children}</dd>
     </div>
   );
@@ -25,7 +29,11 @@ export function RuleHeader({ rule }: { rule: Rule }) {
   return (
     <section aria-label="Rule" className="min-w-0 flex-1">
       <div className="flex min-w-0 flex-wrap items-baseline gap-x-5 gap-y-1">
-        <h1 data-testid="rule-name" className="min-w-0 truncate text-base font-semibold" title={rule.description ?? rule.name}>
+        <h1
+          data-testid="rule-name"
+          className="min-w-0 truncate text-base font-semibold"
+          title={rule.description ?? rule.name}
+        >
           {rule.name}
         </h1>
         <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1">

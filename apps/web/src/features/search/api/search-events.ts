@@ -9,7 +9,8 @@ export function searchEvents(request: SearchRequest, signal?: AbortSignal): Prom
 export const searchKeys = {
   all: ['search'] as const,
   corpus: (corpus: string) => [...searchKeys.all, corpus] as const,
-  run: (request: SearchRequest) => [...searchKeys.corpus(request.corpus), request.query, request.size] as const,
+  run: (request: SearchRequest) =>
+    [...searchKeys.corpus(request.corpus), request.query, request.size] as const,
 };
 
 /**

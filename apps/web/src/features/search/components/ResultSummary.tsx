@@ -3,19 +3,25 @@ import type { EqlSearchResponse } from '../types.js';
 const fmt = new Intl.NumberFormat('en-US');
 
 /** "3 matches · 12 ms", plus how many are shown when the size cut the list. */
-export function ResultSummary({ response, stale }: { response: EqlSearchResponse; stale: boolean }) {
+export function ResultSummary({ response }: { response: EqlSearchResponse }) {
   const total = response.hits.total;
   const shown = response.hits.sequences?.length ?? response.hits.events?.length ?? 0;
   const noun = response.hits.sequences !== undefined ? 'sequence' : 'match';
   const plural = noun === 'match' ? 'matches' : 'sequences';
   return (
-    <div className={`flex items-baseline gap-1.5 text-xs normal-case tracking-normal ${stale ? 'opacity-50' : ''}`}>
+    <div className="flex items-baseline gap-1.5 text-xs">
       <span className="font-semibold text-slate-900 dark:text-slate-100">
         {total.relation === 'gte' ? '≥' : ''}
         <span data-testid="match-count">{total.value}</span> {total.value === 1 ? noun : plural}
       </span>
-      {shown < total.value && <span className="font-normal text-slate-500">(showing {fmt.format(shown)})</span>}
-      <span className="font-normal text-slate-500" data-testid="search-took" title="Time the server spent searching">
+      {shown < total.value && (
+        <span className="font-normal text-slate-500 dark:text-slate-400">(showing {fmt.format(shown)})</span>
+      )}
+      <span
+        className="font-normal text-slate-500 dark:text-slate-400"
+        data-testid="search-took"
+        title="Time the server spent searching"
+      >
         · {response.took} ms
       </span>
     </div>

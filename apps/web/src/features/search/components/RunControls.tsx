@@ -14,7 +14,15 @@ interface RunControlsProps {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function RunControls({ size, onSizeChange, onRun, canRun, running, live, onLiveChange }: RunControlsProps) {
+export function RunControls({
+  size,
+  onSizeChange,
+  onRun,
+  canRun,
+  running,
+  live,
+  onLiveChange,
+}: RunControlsProps) {
   const sizeId = useId();
   const liveId = useId();
   return (
@@ -47,7 +55,10 @@ export function RunControls({ size, onSizeChange, onRun, canRun, running, live, 
         title={`Run the query over the corpus (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
       >
         {running ? (
-          <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-white/40 border-t-white" />
+          <span
+            aria-hidden
+            className="size-3 animate-spin rounded-full border-2 border-white/40 border-t-white"
+          />
         ) : (
           <svg aria-hidden viewBox="0 0 12 12" className="size-3 fill-current">
             <path d="M2.5 1.5v9l8-4.5z" />

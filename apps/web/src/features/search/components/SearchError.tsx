@@ -11,7 +11,8 @@ export function SearchError({ error }: { error: unknown }) {
       className="m-2 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200"
     >
       <p className="font-semibold">
-        The search failed{code ? <span className="ml-1 font-mono text-xs font-normal opacity-75">({code})</span> : null}
+        The search failed
+        {code ? <span className="ml-1 font-mono text-xs font-normal opacity-75">({code})</span> : null}
       </p>
       {details.length > 0 ? (
         <ul className="mt-1 space-y-0.5 font-mono text-xs">

@@ -1,0 +1,199 @@
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { type DetectedInput, INPUT_FORMATS, InputError, type InputFormat } from '@rulebench/events';
+import { parseArgs, UsageError } from '../args.js';
+import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
+import { describeInput, describePosition, isFileError, readInputEvents } from '../io/events.js';
+
+export const IMPORT_USAGE = `Usage: rulebench import INPUT... --out FILE.ndjson [options]
+
+Converts events to ECS NDJSON (one JSON object per line), ready for "rulebench search" or an
+upload. Each INPUT ("-" reads stdin) may be ECS NDJSON, a JSON array, an Elasticsearch
+_search or _eql/search response, raw Windows/Sysmon JSON, winlogbeat documents or an EVTX
+file, plain, gzipped or zipped; the format is sniffed and raw Windows events are mapped to ECS
+the way Elastic's Windows integrations do. Inputs are streamed, one record in memory at a time.
+
+Prints how many records each input had, how many were written and rejected.
+
+Options:
+  --out FILE          where to write the NDJSON, or - for stdout (required); a file is
+                      written only when the conversion succeeds (stdout is streamed)
+  --format FORMAT     ${INPUT_FORMATS.join('|')} (default: sniffed per input)
+  --skip-bad          write the good records and report the bad ones (on stderr) instead of
+                      failing on them
+
+Exit status: 0 when written, 1 when an input is unreadable or has bad records (nothing is
+written then, unless --skip-bad), 2 for a bad command line.
+`;
+
+const IMPORT_FLAGS = {
+  out: { type: 'string' },
+  format: { type: 'enum', values: INPUT_FORMATS },
+  'skip-bad': { type: 'boolean' },
+} as const;
+
+/** Bad records listed one by one before the rest are only counted. */
+const MAX_LISTED = 20;
+
+interface InputCount {
+  readonly input: string;
+  formats: string[];
+  read: number;
+  written: number;
+  rejected: number;
+}
+
+export async function runImport(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, IMPORT_FLAGS);
+  if (positionals.length === 0) throw new UsageError('at least one INPUT is required');
+  if (flags.out === undefined) throw new UsageError('--out FILE is required');
+  if (positionals.filter((p) => p === '-').length > 1)
+    throw new UsageError('stdin (-) can be read only once');
+  const out = flags.out;
+  const format = flags.format as InputFormat | undefined;
+  const skipBad = flags['skip-bad'] === true;
+  const summary = out === '-' ? ctx.stderr : ctx.stdout;
+
+  const sink = out === '-' ? stdoutSink(ctx) : fileSink(out);
+  const counts: InputCount[] = [];
+  let listed = 0;
+  let failed = false;
+  try {
+    for (const input of positionals) {
+      const count: InputCount = { input, formats: [], read: 0, written: 0, rejected: 0 };
+      counts.push(count);
+      const onInput = (detected: DetectedInput) => {
+        const text = describeInput(detected);
+        if (!count.formats.includes(text)) count.formats.push(text);
+      };
+      try {
+        for await (const item of readInputEvents(input, ctx.stdin, { ...(format && { format }), onInput })) {
+          count.read++;
+          if (item.kind === 'error') {
+            count.rejected++;
+            if (listed++ < MAX_LISTED)
+              ctx.stderr.write(
+                `${describePosition(input, item.position)}: ${skipBad ? 'skipped: ' : ''}${item.message}\n`,
+              );
+            continue;
+          }
+          // Once the conversion is bound to fail, keep reading only to count the bad records.
+          if (count.rejected > 0 && !skipBad) continue;
+          if (failed) continue;
+          await sink.write(`${JSON.stringify(item.doc)}\n`);
+          count.written++;
+        }
+      } catch (error) {
+        if (error instanceof InputError) {
+          ctx.stderr.write(`${input}: ${error.message}\n`);
+        } else if (isFileError(error)) {
+          ctx.stderr.write(`${input}: ${error.code === 'ENOENT' ? 'no such file' : error.message}\n`);
+        } else throw error;
+        failed = true;
+      }
+      if (count.rejected > 0 && !skipBad) failed = true;
+    }
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+  const rejected = counts.reduce((n, c) => n + c.rejected, 0);
+  if (listed > MAX_LISTED) ctx.stderr.write(`… and ${listed - MAX_LISTED} more bad records\n`);
+
+  for (const line of countLines(counts)) summary.write(`${line}\n`);
+  if (failed) {
+    await sink.abort();
+    summary.write(
+      rejected > 0 && !skipBad
+        ? `nothing written: ${rejected} bad record${rejected === 1 ? '' : 's'}; fix them, or run again with --skip-bad\n`
+        : 'nothing written\n',
+    );
+    return EXIT_FAILURE;
+  }
+  await sink.commit();
+  const written = counts.reduce((n, c) => n + c.written, 0);
+  summary.write(`wrote ${written} event${written === 1 ? '' : 's'} to ${out === '-' ? 'stdout' : out}\n`);
+  return EXIT_OK;
+}
+
+/** One aligned line per input, and a total when there are several. */
+function countLines(counts: readonly InputCount[]): string[] {
+  const rows = counts.map((c) => [
+    basename(c.input),
+    c.formats.join(', ') || '-',
+    c.read,
+    c.written,
+    c.rejected,
+  ]);
+  if (counts.length > 1) {
+    const sum = (key: 'read' | 'written' | 'rejected') => counts.reduce((n, c) => n + c[key], 0);
+    rows.push(['total', '', sum('read'), sum('written'), sum('rejected')]);
+  }
+  const header = ['input', 'format', 'read', 'written', 'rejected'];
+  const all = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
+  return all.map((row) =>
+    row
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+interface Sink {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Writes beside the target and renames on success, so a failed run never leaves half a file. */
+function fileSink(path: string): Sink {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let stream: WriteStream | undefined;
+  const open = () => {
+    stream ??= createWriteStream(temp);
+    return stream;
+  };
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      const s = open();
+      s.end((error?: Error | null) => (error ? reject(error) : resolve()));
+    });
+  return {
+    write: (text) => writeWithBackpressure(open(), text),
+    commit: async () => {
+      await close();
+      renameSync(temp, path);
+    },
+    abort: async () => {
+      if (stream) await close().catch(() => undefined);
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+function stdoutSink(ctx: CliContext): Sink {
+  const out = ctx.stdout as { write(text: string): unknown };
+  return {
+    write: async (text) => {
+      const ok = out.write(text);
+      const stream = out as Partial<WriteStream>;
+      if (ok === false && typeof stream.once === 'function')
+        await new Promise<void>((resolve) => stream.once?.('drain', () => resolve()));
+    },
+    commit: async () => undefined,
+    abort: async () => undefined,
+  };
+}
+
+function writeWithBackpressure(stream: WriteStream, text: string): Promise<void> {
+  if (stream.write(text)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    stream.once('error', onError);
+    stream.once('drain', () => {
+      stream.off('error', onError);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import {
+  type DetectedInput,
+  type EventResult,
+  formatPosition,
+  type InputFormat,
+  type RecordPosition,
+} from '@rulebench/events';
+import { readEventsNode } from '@rulebench/events/node';
+
+export interface InputOptions {
+  readonly format?: InputFormat;
+  readonly onInput?: (input: DetectedInput) => void;
+}
+
+/**
+ * Streams the events of one input (a file, or stdin for `-`) in any format the events package
+ * reads, sniffed unless `format` is given, mapped to ECS. Memory stays at one record.
+ */
+export function readInputEvents(
+  path: string,
+  stdin: Readable,
+  options: InputOptions = {},
+): AsyncGenerator<EventResult> {
+  const input = path === '-' ? stdin : createReadStream(path, { highWaterMark: 256 * 1024 });
+  return readEventsNode(input as AsyncIterable<Uint8Array>, {
+    ...(options.format !== undefined && { format: options.format }),
+    ...(options.onInput !== undefined && { onInput: options.onInput }),
+  });
+}
+
+/** A hit's `_id`: the line (NDJSON), element or record number, after the zip member when there is one. */
+export function eventId(position: RecordPosition): string {
+  const n = position.line ?? position.element ?? position.record ?? 0;
+  return position.entry === undefined ? String(n) : `${position.entry}:${n}`;
+}
+
+/** "FILE:12" for a line, "FILE: element 3" / "FILE: record 5" otherwise; zip members after the file. */
+export function describePosition(file: string, position: RecordPosition): string {
+  if (position.line !== undefined) {
+    return position.entry === undefined
+      ? `${file}:${position.line}`
+      : `${file}:${position.entry}:${position.line}`;
+  }
+  return `${file}: ${formatPosition(position)}`;
+}
+
+/** How an input was read, for people: "zip › ndjson", "gzip › evtx", "utf-16le json". */
+export function describeInput(input: DetectedInput): string {
+  const wrapper = input.compression === 'none' ? '' : `${input.compression} › `;
+  const encoding = input.encoding.startsWith('utf-16') ? `${input.encoding} ` : '';
+  return `${wrapper}${encoding}${input.format}`;
+}
+
+export function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}

@@ -1,0 +1,231 @@
+import type { EqlSearchResponse } from '@rulebench/eql';
+import type { SnapshotInput, SnapshotV1 } from '../schemas/permalinks.js';
+import { compileEsFilter, FilterError } from '../search/es-filter.js';
+import { searchCorpus } from '../search/run-search.js';
+import { toSearchOptions } from '../search/search-options.js';
+import { PermalinkStore, type PermalinkVersionRecord } from '../store/permalink-store.js';
+import type { Store } from '../store/store.js';
+import type { CorpusRecord } from '../store/types.js';
+import { CanonicalJsonError, canonicalJson } from './canonical-json.js';
+import { exceptionsToFilter } from './exceptions-filter.js';
+import { PermalinkError, permalinkNotFound, permalinkTooLarge } from './permalink-error.js';
+import { permalinkId, snapshotHash } from './permalink-id.js';
+import { diffSnapshots, type SnapshotChange } from './snapshot-diff.js';
+
+export interface CreatedPermalink {
+  readonly id: string;
+  readonly version: number;
+  readonly url: string;
+  readonly created: boolean;
+}
+
+export interface PermalinkView {
+  readonly id: string;
+  readonly version: number;
+  readonly url: string;
+  readonly created_at: string;
+  readonly snapshot: SnapshotV1;
+  readonly corpus: {
+    readonly index: string;
+    readonly content_hash: string;
+    readonly event_count: number;
+  } | null;
+  readonly versions: readonly {
+    readonly version: number;
+    readonly created_at: string;
+    readonly url: string;
+  }[];
+}
+
+/** A filter or exception the replay cannot apply is refused when the link is made, not when it is opened. */
+function checkFilters(options: SnapshotV1['options']): void {
+  try {
+    if (options.filter !== undefined && options.filter !== null)
+      compileEsFilter(options.filter, options.timestamp_field ?? '@timestamp');
+    if (options.exceptions) exceptionsToFilter(options.exceptions);
+  } catch (error) {
+    if (error instanceof FilterError)
+      throw new PermalinkError(400, 'invalid_snapshot', `options: ${error.message}`);
+    throw error;
+  }
+}
+
+export const permalinkUrl = (id: string, version: number) => `/r/${id}/${version}`;
+
+/**
+ * Permalinks: content-addressed, immutable snapshots of the workbench, numbered versions under
+ * one id. Creating takes the write lock, so a corpus cannot be deleted between the moment its
+ * content is pinned and the moment the snapshot refers to it.
+ */
+export class PermalinkService {
+  readonly #store: Store;
+  readonly #permalinks: PermalinkStore;
+  readonly #maxBytes: number;
+
+  constructor(store: Store, maxBytes: number) {
+    this.#store = store;
+    this.#permalinks = new PermalinkStore(store.db);
+    this.#maxBytes = maxBytes;
+  }
+
+  create(input: SnapshotInput, base?: { readonly id: string }): Promise<CreatedPermalink> {
+    return this.#store.writeLock.run(() => {
+      const { snapshot, contentId } = this.#pin(input);
+      checkFilters(snapshot.options);
+      let canonical: string;
+      try {
+        canonical = canonicalJson(snapshot);
+      } catch (error) {
+        if (error instanceof CanonicalJsonError)
+          throw new PermalinkError(400, 'invalid_snapshot', error.message);
+        throw error;
+      }
+      const size = Buffer.byteLength(canonical, 'utf8');
+      if (size > this.#maxBytes) throw permalinkTooLarge(size, this.#maxBytes);
+      const hash = snapshotHash(canonical);
+      const id = base ? base.id : permalinkId(this.#permalinks.idKey(), hash);
+      if (base && !this.#permalinks.exists(base.id)) throw permalinkNotFound(base.id);
+      const existing = this.#permalinks.byHash(id, hash);
+      if (existing)
+        return { id, version: existing.version, url: permalinkUrl(id, existing.version), created: false };
+      const version = this.#permalinks.insert(id, hash, canonical, contentId);
+      return { id, version, url: permalinkUrl(id, version), created: true };
+    });
+  }
+
+  /** The snapshot at `version` (the latest when absent), with the version list. */
+  view(id: string, version?: number): PermalinkView {
+    const record = this.#record(id, version);
+    const snapshot = JSON.parse(record.snapshot) as SnapshotV1;
+    const content = snapshot.corpus ? this.#permalinks.content(snapshot.corpus.content_hash) : undefined;
+    return {
+      id,
+      version: record.version,
+      url: permalinkUrl(id, record.version),
+      created_at: new Date(record.createdAt).toISOString(),
+      snapshot,
+      corpus:
+        snapshot.corpus && content
+          ? {
+              index: snapshot.corpus.index,
+              content_hash: snapshot.corpus.content_hash,
+              event_count: content.eventCount,
+            }
+          : null,
+      versions: this.#permalinks.versions(id).map((v) => ({
+        version: v.version,
+        created_at: new Date(v.createdAt).toISOString(),
+        url: permalinkUrl(id, v.version),
+      })),
+    };
+  }
+
+  snapshot(id: string, version: number): SnapshotV1 {
+    return JSON.parse(this.#record(id, version).snapshot) as SnapshotV1;
+  }
+
+  /**
+   * Re-runs the stored query over the stored events with the stored options. Relative times in
+   * the filter (`now-9m`) are taken from when the version was made, so the matches stay the same.
+   */
+  search(id: string, version: number): EqlSearchResponse {
+    const record = this.#record(id, version);
+    const snapshot = JSON.parse(record.snapshot) as SnapshotV1;
+    if (!snapshot.corpus) {
+      throw new PermalinkError(
+        409,
+        'permalink_without_events',
+        `permalink "${id}" version ${version} holds no events to search`,
+      );
+    }
+    const content = this.#permalinks.content(snapshot.corpus.content_hash);
+    if (!content) {
+      // Cannot happen while collectUnreferencedContents honours permalink_versions; say so plainly if it does.
+      throw new PermalinkError(
+        410,
+        'permalink_events_gone',
+        `the events of permalink "${id}" version ${version} are no longer stored`,
+      );
+    }
+    const { filter, exceptions, ...params } = snapshot.options;
+    const options = toSearchOptions(params);
+    const except = exceptions ? exceptionsToFilter(exceptions) : undefined;
+    const clauses = [
+      ...(filter !== undefined && filter !== null ? [filter] : []),
+      ...(except ? [except] : []),
+    ];
+    const combined =
+      clauses.length === 0 ? undefined : clauses.length === 1 ? clauses[0] : { bool: { filter: clauses } };
+    const compiled =
+      combined === undefined
+        ? undefined
+        : compileEsFilter(combined, options.timestampField ?? '@timestamp', record.createdAt);
+    const corpus: CorpusRecord = {
+      id: snapshot.corpus.index,
+      name: snapshot.corpus.index,
+      description: '',
+      source: 'upload',
+      origin: null,
+      contentId: content.id,
+      contentHash: snapshot.corpus.content_hash,
+      eventCount: content.eventCount,
+      minTimestamp: content.minTs,
+      maxTimestamp: content.maxTs,
+      createdAt: record.createdAt,
+      updatedAt: record.createdAt,
+    };
+    return searchCorpus(this.#store, corpus, {
+      query: snapshot.query,
+      options,
+      ...(compiled ? { filter: compiled } : {}),
+    });
+  }
+
+  diff(id: string, from: number, to: number): SnapshotChange[] {
+    return diffSnapshots(this.snapshot(id, from), this.snapshot(id, to));
+  }
+
+  #record(id: string, version?: number): PermalinkVersionRecord {
+    const record =
+      version === undefined ? this.#permalinks.latest(id) : this.#permalinks.version(id, version);
+    if (record) return record;
+    if (version !== undefined && this.#permalinks.exists(id)) throw permalinkNotFound(id, version);
+    throw permalinkNotFound(id);
+  }
+
+  /** The snapshot as stored: defaults filled in, the corpus pinned to its content hash. */
+  #pin(input: SnapshotInput): { snapshot: SnapshotV1; contentId: number | null } {
+    let corpus: SnapshotV1['corpus'] = null;
+    let contentId: number | null = null;
+    if (input.corpus && 'id' in input.corpus) {
+      const record = this.#store.corpora.get(input.corpus.id);
+      if (!record)
+        throw new PermalinkError(404, 'corpus_not_found', `no corpus with id "${input.corpus.id}"`);
+      corpus = { index: record.id, content_hash: record.contentHash };
+      contentId = record.contentId;
+    } else if (input.corpus) {
+      const content = this.#permalinks.content(input.corpus.content_hash);
+      if (!content) {
+        throw new PermalinkError(
+          404,
+          'content_not_found',
+          `no stored events with content hash ${input.corpus.content_hash}`,
+        );
+      }
+      contentId = content.id;
+      corpus = {
+        index: input.corpus.index ?? this.#permalinks.corpusWithContent(content.id) ?? 'events',
+        content_hash: input.corpus.content_hash,
+      };
+    }
+    const snapshot: SnapshotV1 = {
+      v: 1,
+      rule: input.rule,
+      query: input.query,
+      corpus,
+      options: input.options ?? {},
+      selection: input.selection ?? {},
+    };
+    return { snapshot, contentId };
+  }
+}

@@ -1,0 +1,141 @@
+import { useId, useMemo } from 'react';
+import { MatchRowView, type SelectedHit } from '../../search/components/MatchRow.js';
+import type { EventLike } from '../../search/match-row.js';
+import {
+  EXCEPTION_OPERATORS,
+  type ExceptionEntry,
+  type ExceptionOperator,
+  needsValue,
+  suppresses,
+} from '../exception-match.js';
+
+interface ExceptionsViewProps {
+  readonly matches: readonly EventLike[];
+  readonly entries: readonly ExceptionEntry[];
+  readonly onEntriesChange: (entries: ExceptionEntry[]) => void;
+  /** Field names offered in the field box. */
+  readonly fields: readonly string[];
+  readonly selectedKey: string | undefined;
+  readonly onSelect: (selection: SelectedHit) => void;
+}
+
+export const EMPTY_ENTRY: ExceptionEntry = { field: '', operator: 'is', value: '' };
+
+/** Kibana-style exception item (entries ANDed) and the matches it would suppress. */
+export function ExceptionsView({
+  matches,
+  entries,
+  onEntriesChange,
+  fields,
+  selectedKey,
+  onSelect,
+}: ExceptionsViewProps) {
+  const ids = useId();
+  const suppressed = useMemo(() => matches.filter((m) => suppresses(entries, m._source)), [matches, entries]);
+  const update = (i: number, patch: Partial<ExceptionEntry>) =>
+    onEntriesChange(entries.map((e, j) => (j === i ? { ...e, ...patch } : e)));
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <form
+        className="shrink-0 space-y-1.5 border-b border-slate-200 px-3 py-2 dark:border-slate-800"
+        aria-label="Exception conditions"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <datalist id={`${ids}-fields`}>
+          {fields.map((f) => (
+            <option key={f} value={f} />
+          ))}
+        </datalist>
+        {entries.map((entry, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: entries are edited in place and have no identity.
+          <div key={i} className="flex items-center gap-1.5" data-testid="exception-entry">
+            {i > 0 && (
+              <span className="w-7 text-[11px] font-semibold text-slate-500 dark:text-slate-400">AND</span>
+            )}
+            <input
+              aria-label={`Condition ${i + 1} field`}
+              list={`${ids}-fields`}
+              className="field-control min-w-0 flex-[1.3] font-mono text-xs"
+              placeholder="field, e.g. process.parent.name"
+              value={entry.field}
+              onChange={(e) => update(i, { field: e.target.value })}
+            />
+            <select
+              aria-label={`Condition ${i + 1} operator`}
+              className="field-control text-xs"
+              value={entry.operator}
+              onChange={(e) => update(i, { operator: e.target.value as ExceptionOperator })}
+            >
+              {EXCEPTION_OPERATORS.map((op) => (
+                <option key={op} value={op}>
+                  {op}
+                </option>
+              ))}
+            </select>
+            {needsValue(entry.operator) && (
+              <input
+                aria-label={`Condition ${i + 1} value`}
+                className="field-control min-w-0 flex-1 font-mono text-xs"
+                placeholder={
+                  entry.operator.includes('one of')
+                    ? 'a, b, c'
+                    : entry.operator.includes('match')
+                      ? 'wild*card'
+                      : 'value'
+                }
+                value={entry.value}
+                onChange={(e) => update(i, { value: e.target.value })}
+              />
+            )}
+            <button
+              type="button"
+              className="btn h-7 px-2 text-xs"
+              aria-label={`Remove condition ${i + 1}`}
+              onClick={() =>
+                onEntriesChange(entries.length === 1 ? [EMPTY_ENTRY] : entries.filter((_, j) => j !== i))
+              }
+            >
+              ✕
+            </button>
+          </div>
+        ))}
+        <div className="flex items-center gap-3">
+          <button
+            type="button"
+            className="btn h-6 text-xs"
+            onClick={() => onEntriesChange([...entries, EMPTY_ENTRY])}
+          >
+            + AND condition
+          </button>
+          <span className="text-xs" aria-live="polite">
+            Would suppress <strong data-testid="exception-suppressed">{suppressed.length}</strong> of{' '}
+            {matches.length} matches
+          </span>
+        </div>
+      </form>
+      {suppressed.length > 0 ? (
+        <div role="listbox" aria-label="Suppressed matches" className="min-h-0 flex-1 overflow-y-auto">
+          {suppressed.map((hit) => {
+            const key = `e:${hit._id}`;
+            return (
+              <MatchRowView
+                key={key}
+                rowKey={key}
+                hit={hit}
+                selected={key === selectedKey}
+                tabbable={key === (selectedKey ?? `e:${suppressed[0]?._id}`)}
+                onSelect={onSelect}
+                testId="suppressed-item"
+              />
+            );
+          })}
+        </div>
+      ) : (
+        <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
+          Describe the events to leave out (as Kibana's rule exceptions do); the matches they would remove
+          show here. Exceptions are previewed only, not saved with the rule yet.
+        </p>
+      )}
+    </div>
+  );
+}

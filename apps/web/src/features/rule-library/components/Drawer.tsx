@@ -1,0 +1,65 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+interface DrawerProps {
+  readonly side: 'left' | 'right';
+  readonly label: string;
+  readonly testId: string;
+  readonly onClose: () => void;
+  /** Width classes, e.g. `w-[480px]`. */
+  readonly width: string;
+  /** A modal drawer dims the page and takes focus until closed; a non-modal one leaves the page usable. */
+  readonly modal: boolean;
+  readonly children: ReactNode;
+}
+
+/** A full-height side panel: Esc closes it, focus moves in when it opens and back when it closes. */
+export function Drawer({ side, label, testId, onClose, width, modal, children }: DrawerProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]');
+    (first ?? ref.current)?.focus();
+    return () => previous?.focus();
+  }, []);
+
+  const panel = (
+    <div
+      ref={ref}
+      role="dialog"
+      aria-modal={modal}
+      aria-label={label}
+      data-testid={testId}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        close.current();
+      }}
+      className={`fixed inset-y-0 ${side === 'left' ? 'left-0 border-r' : 'right-0 border-l'} z-40 flex ${width} max-w-full flex-col border-slate-200 bg-white shadow-2xl outline-none dark:border-slate-700 dark:bg-slate-900`}
+    >
+      {children}
+    </div>
+  );
+  if (!modal) return panel;
+  return (
+    <>
+      <div aria-hidden className="fixed inset-0 z-30 bg-slate-900/30 dark:bg-black/50" onClick={onClose} />
+      {panel}
+    </>
+  );
+}
+
+export function DrawerHeader({ title, onClose, children }: { title: string; onClose: () => void; children?: ReactNode }) {
+  return (
+    <div className="flex shrink-0 items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+      <h2 className="min-w-0 flex-1 truncate text-sm font-semibold">{title}</h2>
+      {children}
+      <button type="button" className="btn" onClick={onClose} aria-label={`Close ${title.toLowerCase()}`}>
+        Close <span className="kbd">Esc</span>
+      </button>
+    </div>
+  );
+}

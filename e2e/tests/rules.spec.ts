@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+// The rule editing UI: the library (search, import, open), the editor (every field, findings,
+// guide preview), save as, and download that re-imports identically.
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shared = process.env.RULEBENCH_SHARED ?? resolve(here, '..', '..', '..', 'shared');
+const consolidated = join(shared, 'rules', 'detection_rules', 'etc', 'custom-consolidated-rules.ndjson');
+const haveShared = existsSync(consolidated);
+if (!haveShared) console.warn(`rules.spec: ${consolidated} is missing; the import test is skipped`);
+
+const SEED = 'Suspicious WMI Image Load from MS Office';
+const SHOTS = process.env.RULES_SHOTS_DIR;
+
+async function openLibrary(page: Page) {
+  await page.getByTestId('open-library').click();
+  await expect(page.getByRole('dialog', { name: 'Rule library' })).toBeVisible();
+}
+
+async function openEditor(page: Page) {
+  await page.getByTestId('open-rule-editor').click();
+  await expect(page.getByRole('dialog', { name: 'Rule editor' })).toBeVisible();
+}
+
+async function seriousViolations(page: Page, selector: string) {
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the library lists the seed rule, searches by text and tag, and finds nothing for nonsense', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+  await openLibrary(page);
+  const rules = page.getByTestId('library-rule');
+  await expect(rules).toHaveCount(1);
+  await expect(rules.first()).toContainText(SEED);
+  await expect(rules.first()).toContainText('bundled · default · open');
+
+  await page.getByTestId('library-search').fill('T1047');
+  await expect(page.getByTestId('library-count')).toHaveText('1 rule match');
+  await page.getByTestId('library-search').fill('no such rule anywhere');
+  await expect(page.getByTestId('library-count')).toHaveText('0 rules match');
+  await expect(rules).toHaveCount(0);
+  await page.getByTestId('library-search').fill('');
+  await page.getByTestId('library-tag').selectOption('Data Source: Sysmon');
+  await expect(rules).toHaveCount(1);
+  await expect(page.getByTestId('library-count')).toHaveText('1 rule match');
+  expect(await seriousViolations(page, '[data-testid="rule-library"]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('rule-library')).toHaveCount(0);
+});
+
+test.describe('importing a Kibana export', () => {
+  test.skip(!haveShared, 'needs ../shared/rules');
+
+  test('lists its 9 rules, imports the 2 picked, and opens EQL and non-EQL rules', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+    await openLibrary(page);
+    await page.getByTestId('import-file').setInputFiles(consolidated);
+    const preview = page.getByTestId('import-preview');
+    await expect(page.getByTestId('import-summary')).toHaveText('custom-consolidated-rules.ndjson: 9 rules (NDJSON)');
+    await expect(page.getByTestId('import-rule')).toHaveCount(9);
+    await expect(preview).toContainText('2 exception lists, 2 exception list items, 2 connectors, export summary');
+    await preview.getByRole('button', { name: 'None' }).click();
+    await preview.getByRole('checkbox', { name: /^test_eql_rule/ }).check();
+    await preview.getByRole('checkbox', { name: /^test_kql_rule/ }).check();
+    await expect(page.getByTestId('import-confirm')).toHaveText('Import 2 rules');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-preview.png') });
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-done')).toHaveText('custom-consolidated-rules.ndjson: 2 imported.');
+    await expect(page.getByTestId('library-rule')).toHaveCount(3);
+
+    // Search by tag: only the imported KQL rule carries "ms office".
+    await page.getByTestId('library-tag').selectOption('ms office');
+    await expect(page.getByTestId('library-rule')).toHaveCount(1);
+    await expect(page.getByTestId('library-rule-name')).toHaveText(['test_kql_rule']);
+    await page.getByTestId('library-rule').first().getByRole('button').click();
+    await expect(page.getByTestId('rule-library')).toHaveCount(0);
+    await expect(page.getByTestId('rule-name')).toHaveText('test_kql_rule');
+    await expect(page.getByTestId('not-replayable')).toContainText('Only EQL rules can be replayed');
+    await expect(page.getByTestId('not-replayable')).toContainText('process.parent.name:EXCEL.EXE');
+    await expect(page.getByTestId('run-button')).toBeDisabled();
+    await openEditor(page);
+    await page.getByRole('tab', { name: /Query & schedule/ }).click();
+    await expect(page.getByTestId('editor-not-replayable')).toContainText('KQL / Lucene query rule');
+    await page.keyboard.press('Escape');
+
+    await openLibrary(page);
+    await page.getByTestId('library-search').fill('test_eql_rule');
+    await expect(page.getByTestId('library-rule')).toHaveCount(1);
+    await page.getByTestId('library-rule').first().getByRole('button').click();
+    await expect(page.getByTestId('rule-name')).toHaveText('test_eql_rule');
+    await expect(page.getByTestId('query-editor')).toContainText('sequence by process.entity_id');
+    await expect(page.getByTestId('run-button')).toBeEnabled();
+  });
+});
+
+test('editing severity, guide and saving as a copy; the TOML download re-imports identically', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+  await openEditor(page);
+  const editor = page.getByTestId('rule-editor');
+  await expect(page.getByTestId('editor-save-state')).toContainText('Bundled rules are read-only');
+
+  await page.getByTestId('editor-severity').selectOption('high');
+  const finding = editor.getByTestId('field-finding');
+  await expect(finding).toHaveText(['Warning: risk_score 21 does not fit severity "high" (48–73).']);
+  await expect(page.getByTestId('rule-severity')).toHaveText('high');
+  await expect(page.getByTestId('editor-dirty')).toBeVisible();
+  await editor.getByRole('button', { name: 'Use 73' }).click();
+  await expect(page.getByTestId('editor-risk-score')).toHaveValue('73');
+  await expect(finding).toHaveCount(0);
+  await expect(page.getByTestId('rule-risk-score')).toHaveText('73');
+
+  await page.getByRole('tab', { name: 'Investigation guide' }).click();
+  await page.getByTestId('editor-note').fill('## Triage steps\n\nCheck who loaded **wmiutils.dll**.\n\n- parent process\n- user');
+  const preview = page.getByTestId('editor-note-preview');
+  await expect(preview.getByRole('heading', { name: 'Triage steps' })).toBeVisible();
+  await expect(preview.locator('strong')).toHaveText('wmiutils.dll');
+  await expect(preview.locator('li')).toHaveText(['parent process', 'user']);
+  // The workbench's own guide panel shows the edited guide too.
+  await expect(page.getByTestId('guide').getByRole('heading', { name: 'Triage steps' })).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'editor-guide.png') });
+  expect(await seriousViolations(page, '[data-testid="rule-editor"]')).toEqual([]);
+
+  await page.getByTestId('editor-save-as').click();
+  await expect(page.getByTestId('editor-message')).toHaveText('Saved as your own copy in the library.');
+  await expect(page.getByTestId('editor-save-state')).toHaveText('Saved, revision 1.');
+  await expect(page.getByTestId('editor-dirty')).toHaveCount(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-toml').click()]);
+  expect(download.suggestedFilename()).toBe('suspicious_wmi_image_load_from_ms_office.toml');
+  const file = testInfo.outputPath('downloaded.toml');
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('severity = "high"');
+  expect(text).toContain('risk_score = 73');
+  expect(text).toContain('## Triage steps');
+  await page.keyboard.press('Escape');
+
+  // Re-import the download: the library already holds exactly this rule.
+  await openLibrary(page);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('import-summary')).toHaveText('suspicious_wmi_image_load_from_ms_office.toml: 1 rule (TOML)');
+  await expect(page.getByTestId('import-rule')).toContainText('already in the library, identical');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('rule-library')).toHaveCount(0);
+  await expect(page.getByTestId('rule-severity')).toHaveText('high');
+  await openEditor(page);
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-toml').click()]);
+  const second = testInfo.outputPath('again.toml');
+  await again.saveAs(second);
+  expect(readFileSync(second, 'utf8')).toBe(text);
+});
+
+test('a malformed TOML paste shows the error with its line, and imports nothing', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+  await openLibrary(page);
+  await page.getByText('Paste TOML or NDJSON').click();
+  await page
+    .getByLabel('Rule text (TOML or NDJSON)')
+    .fill('[metadata]\ncreation_date = "2020/01/01"\n\n[rule]\nname = "unterminated\nseverity = "low"\n');
+  await page.getByRole('button', { name: 'Read pasted text' }).click();
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('Could not read pasted text; nothing was imported:');
+  await expect(error).toContainText('Line 5, column 8: Invalid TOML document');
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  await expect(page.getByTestId('library-rule')).toHaveCount(1);
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compileWildcards, wildcardMatch } from './wildcard.js';
+
+describe('wildcardMatch', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['abc', 'abc', true],
+    ['abc', 'a*', true],
+    ['abc', '*c', true],
+    ['abc', '*b*', true],
+    ['abc', 'a?c', true],
+    ['abc', 'a?', false],
+    ['a\\b', 'a\\*', true], // backslash is literal
+    ['', '*', true],
+    ['', '?', false],
+    ['x😀y', 'x?y', true], // `?` is one code point
+    ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaab', '*a*a*a*a*a*c', false],
+  ];
+  for (const [value, pattern, expected] of cases) {
+    it(`${JSON.stringify(pattern)} on ${JSON.stringify(value)} is ${expected}`, () => {
+      expect(wildcardMatch(value, pattern)).toBe(expected);
+    });
+  }
+});
+
+describe('compileWildcards', () => {
+  it('matches any of exact, prefix, suffix, contains and general patterns', () => {
+    const sensitive = compileWildcards(['exact', 'pre*', '*suf', '*mid*', 'g?n*l'], false);
+    expect(['exact', 'prefix', 'the suf', 'a mid b', 'general', 'EXACT', 'nothing'].map(sensitive)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('folds case for `:`, also for special characters in needles', () => {
+    const insensitive = compileWildcards(['EXACT', 'C:\\Windows\\*', '*.EXE', '*(x86)*', 'g?N*l'], true);
+    expect(
+      [
+        'exact',
+        'c:\\windows\\system32',
+        'A.exe',
+        'Program Files (X86)\\x',
+        'GENERAL',
+        'c:\\windowsx',
+        'nothing',
+      ].map(insensitive),
+    ).toEqual([true, true, true, true, true, false, false]);
+  });
+
+  it('handles non-ASCII needles by lower-casing', () => {
+    const insensitive = compileWildcards(['*ÉTÉ*'], true);
+    expect([insensitive('un été chaud'), insensitive('hiver')]).toEqual([true, false]);
+  });
+
+  it('gives the same answer on repeated values (memo)', () => {
+    const insensitive = compileWildcards(['winword.exe'], true);
+    expect([insensitive('WINWORD.EXE'), insensitive('WINWORD.EXE'), insensitive('winword.exe2')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+});
