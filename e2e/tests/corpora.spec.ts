@@ -53,6 +53,9 @@ test.describe('corpora', () => {
   }) => {
     await page.goto('/');
     await expect(page.getByTestId('rule-name')).toBeVisible();
+    // The seed rule's three positives in the bundled corpus.
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('match-count')).toHaveText('3');
     // Hold the upload a moment so its progress bar can be seen before the report replaces it.
     await page.route('**/api/corpora?*', async (route) => {
       if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1200));
@@ -74,7 +77,10 @@ test.describe('corpora', () => {
     await expect(page.getByTestId('report-imported')).toHaveText('5');
     await expect(page.getByTestId('report-rejected')).toHaveText('0');
     await expect(report).toContainText('EVTX');
-    await expect(page.getByTestId('import-done').getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    await expect(page.getByTestId('import-done').getByRole('progressbar')).toHaveAttribute(
+      'aria-valuenow',
+      '100',
+    );
     expect(await seriousViolations(page, '[data-testid="corpus-dialog"]')).toEqual([]);
 
     // The new corpus is selected in the picker with its size and time range.
@@ -83,6 +89,8 @@ test.describe('corpora', () => {
     await expect(selectedOption).toHaveText(`${EVTX_NAME} — 5 events, 2021-11-30`);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
+    // Switching corpus re-ran the search there: no Office process loads wmiutils.dll in it.
+    await expect(page.getByTestId('match-count')).toHaveText('0');
 
     // The events table shows its five events, in time order.
     await openEvents(page);
@@ -107,17 +115,28 @@ test.describe('corpora', () => {
     await item.getByRole('button', { name: `Rename ${EVTX_NAME}` }).click();
     await item.getByTestId('corpus-rename-input').fill('CME + Mimikatz DLL loads');
     await item.getByTestId('corpus-rename-input').press('Enter');
-    await expect(dialog.getByTestId('corpus-item-name').filter({ hasText: 'CME + Mimikatz DLL loads' })).toBeVisible();
+    await expect(
+      dialog.getByTestId('corpus-item-name').filter({ hasText: 'CME + Mimikatz DLL loads' }),
+    ).toBeVisible();
     await expect(selectedOption).toHaveText('CME + Mimikatz DLL loads — 5 events, 2021-11-30');
 
     // Delete: asks first, then the picker falls back to the bundled corpus.
     const renamed = dialog.getByTestId('corpus-item').filter({ hasText: 'CME + Mimikatz DLL loads' });
     await renamed.getByRole('button', { name: 'Delete CME + Mimikatz DLL loads' }).click();
-    await expect(renamed.getByRole('alertdialog')).toContainText('Delete “CME + Mimikatz DLL loads” and its 5 events?');
+    await expect(renamed.getByRole('alertdialog')).toContainText(
+      'Delete “CME + Mimikatz DLL loads” and its 5 events?',
+    );
     await renamed.getByTestId('corpus-delete-confirm').click();
-    await expect(dialog.getByTestId('corpus-item').filter({ hasText: 'CME + Mimikatz DLL loads' })).toHaveCount(0);
+    await expect(
+      dialog.getByTestId('corpus-item').filter({ hasText: 'CME + Mimikatz DLL loads' }),
+    ).toHaveCount(0);
     await expect(picker.locator('option')).toHaveCount(1);
     await expect(selectedOption).toContainText('Sysmon sample (Security-Datasets) — 1,779 events');
+    // …and the search followed it back (the bundled corpus has more powershell.exe events than size 100).
+    await page.getByTestId('corpus-dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('tab', { name: 'Matches' }).click();
+    await expect(page.getByTestId('match-count')).toHaveText('100');
+    await expect(page.getByTestId('search-error')).toHaveCount(0);
   });
 
   test('a malformed NDJSON line is reported by line, and skipping it is the user’s explicit choice', async ({
@@ -143,7 +162,9 @@ test.describe('corpora', () => {
     await expect(page.getByTestId('report-read')).toHaveText('3');
     await expect(page.getByTestId('report-imported')).toHaveText('0');
     await expect(page.getByTestId('report-rejected')).toHaveText('1');
-    await expect(page.getByTestId('report-errors')).toContainText('two-good-one-bad.ndjson, line 2: invalid JSON');
+    await expect(page.getByTestId('report-errors')).toContainText(
+      'two-good-one-bad.ndjson, line 2: invalid JSON',
+    );
     // Nothing was stored.
     await expect(page.getByTestId('corpus-picker').locator('option')).toHaveCount(1);
 
@@ -170,7 +191,9 @@ test.describe('corpora', () => {
     await expect(bundled.getByRole('button', { name: /Rename|Delete/ })).toHaveCount(0);
   });
 
-  test('the events table is virtualized, moves with the arrow keys, filters and chooses columns', async ({ page }) => {
+  test('the events table is virtualized, moves with the arrow keys, filters and chooses columns', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.getByTestId('rule-name')).toBeVisible();
     await openEvents(page);
@@ -192,14 +215,20 @@ test.describe('corpora', () => {
     await page.getByTestId('events-row').first().click();
     await expect(page.getByTestId('event-json')).toContainText('"@timestamp": "2020-07-22T03:27:52.809Z"');
     await grid.press('ArrowDown');
-    await expect(page.locator('[data-testid="events-row"][aria-selected="true"]')).toHaveAttribute('data-index', '1');
+    await expect(page.locator('[data-testid="events-row"][aria-selected="true"]')).toHaveAttribute(
+      'data-index',
+      '1',
+    );
     // End jumps to the last event, fetching its page.
     await grid.press('End');
     const last = page.locator('[data-testid="events-row"][data-index="1778"]');
     await expect(last).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('event-json')).toContainText('"@timestamp": "2020-10-18T06:17:11.226Z"');
     await grid.press('Home');
-    await expect(page.locator('[data-testid="events-row"][data-index="0"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('[data-testid="events-row"][data-index="0"]')).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
 
     // Text filter (server side) and field filter (EQL).
     const filter = page.getByTestId('events-filter');

@@ -34,11 +34,14 @@ async function seriousViolations(page: Page, selector: string) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('the library lists the seed rule, searches by text and tag, and finds nothing for nonsense', async ({ page }) => {
+test('the library lists the seed rule, searches by text and tag, and finds nothing for nonsense', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('rule-name')).toHaveText(SEED);
   await openLibrary(page);
   const rules = page.getByTestId('library-rule');
+  await page.getByTestId('library-source').selectOption('bundled');
   await expect(rules).toHaveCount(1);
   await expect(rules.first()).toContainText(SEED);
   await expect(rules.first()).toContainText('bundled · default · open');
@@ -66,9 +69,13 @@ test.describe('importing a Kibana export', () => {
     await openLibrary(page);
     await page.getByTestId('import-file').setInputFiles(consolidated);
     const preview = page.getByTestId('import-preview');
-    await expect(page.getByTestId('import-summary')).toHaveText('custom-consolidated-rules.ndjson: 9 rules (NDJSON)');
+    await expect(page.getByTestId('import-summary')).toHaveText(
+      'custom-consolidated-rules.ndjson: 9 rules (NDJSON)',
+    );
     await expect(page.getByTestId('import-rule')).toHaveCount(9);
-    await expect(preview).toContainText('2 exception lists, 2 exception list items, 2 connectors, export summary');
+    await expect(preview).toContainText(
+      '2 exception lists, 2 exception list items, 2 connectors, export summary',
+    );
     await preview.getByRole('button', { name: 'None' }).click();
     await preview.getByRole('checkbox', { name: /^test_eql_rule/ }).check();
     await preview.getByRole('checkbox', { name: /^test_kql_rule/ }).check();
@@ -76,7 +83,9 @@ test.describe('importing a Kibana export', () => {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-preview.png') });
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('import-done')).toHaveText('custom-consolidated-rules.ndjson: 2 imported.');
-    await expect(page.getByTestId('library-rule')).toHaveCount(3);
+    await page.getByTestId('library-source').selectOption('user');
+    await expect(page.getByTestId('library-rule-name')).toHaveText(['test_eql_rule', 'test_kql_rule']);
+    await page.getByTestId('library-source').selectOption('');
 
     // Search by tag: only the imported KQL rule carries "ms office".
     await page.getByTestId('library-tag').selectOption('ms office');
@@ -103,7 +112,9 @@ test.describe('importing a Kibana export', () => {
   });
 });
 
-test('editing severity, guide and saving as a copy; the TOML download re-imports identically', async ({ page }, testInfo) => {
+test('editing severity, guide and saving as a copy; the TOML download re-imports identically', async ({
+  page,
+}, testInfo) => {
   await page.goto('/');
   await expect(page.getByTestId('rule-name')).toHaveText(SEED);
   await openEditor(page);
@@ -121,7 +132,9 @@ test('editing severity, guide and saving as a copy; the TOML download re-imports
   await expect(page.getByTestId('rule-risk-score')).toHaveText('73');
 
   await page.getByRole('tab', { name: 'Investigation guide' }).click();
-  await page.getByTestId('editor-note').fill('## Triage steps\n\nCheck who loaded **wmiutils.dll**.\n\n- parent process\n- user');
+  await page
+    .getByTestId('editor-note')
+    .fill('## Triage steps\n\nCheck who loaded **wmiutils.dll**.\n\n- parent process\n- user');
   const preview = page.getByTestId('editor-note-preview');
   await expect(preview.getByRole('heading', { name: 'Triage steps' })).toBeVisible();
   await expect(preview.locator('strong')).toHaveText('wmiutils.dll');
@@ -136,9 +149,12 @@ test('editing severity, guide and saving as a copy; the TOML download re-imports
   await expect(page.getByTestId('editor-save-state')).toHaveText('Saved, revision 1.');
   await expect(page.getByTestId('editor-dirty')).toHaveCount(0);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-toml').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-toml').click(),
+  ]);
   expect(download.suggestedFilename()).toBe('suspicious_wmi_image_load_from_ms_office.toml');
-  const file = testInfo.outputPath('downloaded.toml');
+  const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   const text = readFileSync(file, 'utf8');
   expect(text).toContain('severity = "high"');
@@ -149,13 +165,18 @@ test('editing severity, guide and saving as a copy; the TOML download re-imports
   // Re-import the download: the library already holds exactly this rule.
   await openLibrary(page);
   await page.getByTestId('import-file').setInputFiles(file);
-  await expect(page.getByTestId('import-summary')).toHaveText('suspicious_wmi_image_load_from_ms_office.toml: 1 rule (TOML)');
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'suspicious_wmi_image_load_from_ms_office.toml: 1 rule (TOML)',
+  );
   await expect(page.getByTestId('import-rule')).toContainText('already in the library, identical');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('rule-library')).toHaveCount(0);
   await expect(page.getByTestId('rule-severity')).toHaveText('high');
   await openEditor(page);
-  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-toml').click()]);
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-toml').click(),
+  ]);
   const second = testInfo.outputPath('again.toml');
   await again.saveAs(second);
   expect(readFileSync(second, 'utf8')).toBe(text);
@@ -165,6 +186,7 @@ test('a malformed TOML paste shows the error with its line, and imports nothing'
   await page.goto('/');
   await expect(page.getByTestId('rule-name')).toHaveText(SEED);
   await openLibrary(page);
+  const before = await page.getByTestId('library-count').textContent();
   await page.getByText('Paste TOML or NDJSON').click();
   await page
     .getByLabel('Rule text (TOML or NDJSON)')
@@ -172,7 +194,81 @@ test('a malformed TOML paste shows the error with its line, and imports nothing'
   await page.getByRole('button', { name: 'Read pasted text' }).click();
   const error = page.getByTestId('import-error');
   await expect(error).toContainText('Could not read pasted text; nothing was imported:');
-  await expect(error).toContainText('Line 5, column 8: Invalid TOML document');
+  await expect(error).toContainText('Line 5, column 21: Invalid TOML document');
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
-  await expect(page.getByTestId('library-rule')).toHaveCount(1);
+  await expect(page.getByTestId('library-count')).toHaveText(before ?? '');
+});
+
+test('query findings are editor markers; the ATT&CK picker checks ids and nests subtechniques', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+  await page.getByTestId('query-editor').locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('process where process.pid == "abc"');
+  await expect(page.getByTestId('query-editor').locator('.squiggly-warning')).toHaveCount(1);
+  await openEditor(page);
+  await page.getByRole('tab', { name: /Query & schedule/ }).click();
+  await expect(page.getByTestId('rule-editor').getByTestId('field-finding')).toHaveText([
+    'Warning: "process.pid" is a long field, compared with the string "abc".',
+  ]);
+
+  await page.getByRole('tab', { name: 'ATT&CK' }).click();
+  await expect(page.getByTestId('attack-tactic')).toHaveText(['TA0002 Execution']);
+  await page.getByRole('button', { name: 'Add technique to Execution' }).click();
+  await page.getByTestId('attack-technique-id').fill('T1059.001');
+  await expect(page.getByTestId('attack-id-problem')).toHaveText(
+    'T1059.001 is a subtechnique: add it under technique T1059.',
+  );
+  await page.getByTestId('attack-technique-id').fill('T1059');
+  await page.getByTestId('attack-technique-name').fill('Command and Scripting Interpreter');
+  await page.getByTestId('attack-technique-add').click();
+  await expect(page.getByTestId('attack-technique')).toHaveText([
+    'T1047 Windows Management Instrumentation',
+    'T1059 Command and Scripting Interpreter',
+  ]);
+  await page.getByRole('button', { name: 'Add subtechnique to T1059' }).click();
+  await page.getByTestId('attack-subtechnique-id').fill('T1047.001');
+  await expect(page.getByTestId('attack-id-problem')).toHaveText('T1047.001 is not part of technique T1059.');
+  await page.getByTestId('attack-subtechnique-id').fill('T1059.001');
+  await page.getByTestId('attack-subtechnique-name').fill('PowerShell');
+  await page.getByTestId('attack-subtechnique-add').click();
+  await expect(page.getByTestId('attack-subtechnique')).toHaveText(['T1059.001 PowerShell']);
+  await page.getByRole('tab', { name: 'All fields' }).click();
+  await expect(page.getByTestId('editor-all-fields')).toContainText(
+    '"reference": "https://attack.mitre.org/techniques/T1059/001/"',
+  );
+  await expect(page.getByTestId('editor-all-fields')).toContainText(
+    '"query": "process where process.pid == \\"abc\\"\\n"',
+  );
+});
+
+// Screenshots for a human to look at (set RULES_SHOTS_DIR); nothing is asserted beyond the panels opening.
+test.describe('screenshots', () => {
+  test.skip(!SHOTS, 'set RULES_SHOTS_DIR to take them');
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`library and editor at ${size.width}x${size.height}, ${scheme}`, async ({ page }) => {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto('/');
+        await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+        await openLibrary(page);
+        await page.screenshot({ path: join(SHOTS ?? '', `library-${size.width}-${scheme}.png`) });
+        await page.keyboard.press('Escape');
+        await openEditor(page);
+        await page.getByTestId('editor-severity').selectOption('critical');
+        await page.screenshot({ path: join(SHOTS ?? '', `editor-${size.width}-${scheme}.png`) });
+        await page.getByRole('tab', { name: 'ATT&CK' }).click();
+        await page.getByRole('button', { name: /Add technique to Execution/ }).click();
+        await page.getByTestId('attack-technique-id').fill('T1059.001');
+        await page.screenshot({ path: join(SHOTS ?? '', `attack-${size.width}-${scheme}.png`) });
+      });
+    }
+  }
 });

@@ -14,6 +14,7 @@ import permalinks from './routes/permalinks.js';
 import ruleLibrary from './routes/rule-library.js';
 import rules from './routes/rules.js';
 import search from './routes/search.js';
+import workbench from './routes/workbench.js';
 
 export interface AppOptions {
   readonly config: AppConfig;
@@ -41,6 +42,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
       await api.register(corpusUpload);
       await api.register(search);
       await api.register(esEqlSearch);
+      await api.register(workbench);
     },
     { prefix: '/api' },
   );

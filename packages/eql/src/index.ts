@@ -33,14 +33,16 @@ export type {
 } from './execute/explain.js';
 export { createClauseTester, explain, explainEventQuery, nearMissClause } from './execute/explain.js';
 export type { EventKey, EventOrder } from './execute/ordering.js';
-export type { JoinValue } from './execute/sequence/join-key.js';
+export { compareKeys, createEventOrder } from './execute/ordering.js';
+export type { SequenceQueryExecutor } from './execute/sequence/executor.js';
 export type {
   SequenceEventExplanation,
   SequenceExplainerOptions,
   StageExplanation,
 } from './execute/sequence/explain.js';
 export { createSequenceExplainer, explainSequenceEvent } from './execute/sequence/explain.js';
-export { compareKeys, createEventOrder } from './execute/ordering.js';
+export type { JoinValue } from './execute/sequence/join-key.js';
+export type { SequenceMatcherStats } from './execute/sequence/matcher.js';
 export type * from './execute/types.js';
 export type { Limit, ResolvedSearchOptions } from './execute/window.js';
 export { applyLimits, DEFAULT_SIZE, resolveSearchOptions, resultLimits } from './execute/window.js';

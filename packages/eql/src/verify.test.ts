@@ -131,7 +131,10 @@ describe('verify: expressions', () => {
     const source = 'any where a regex ("ok.*", "bad\\\\q") and b regex~ """x{2"""';
     const { errors } = check(source);
     expect(errors.map(({ code, message }) => ({ code, message }))).toEqual([
-      { code: 'EQL_INVALID_REGEX', message: 'Invalid regular expression [bad\\q]: invalid character class \\q' },
+      {
+        code: 'EQL_INVALID_REGEX',
+        message: 'Invalid regular expression [bad\\q]: invalid character class \\q',
+      },
       { code: 'EQL_INVALID_REGEX', message: expect.stringMatching(/^Invalid regular expression \[x\{2\]: /) },
     ]);
     expect(errors.map((error) => source.slice(error.range.start, error.range.end))).toEqual([

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject } from './json-value.js';
+import { pathParts } from './path-parts.js';
 
 /** A JSON document as stored in a corpus: nested objects, ECS field names. */
 export type EcsDocument = { [key: string]: unknown };
@@ -10,26 +11,28 @@ export class EcsBuilder {
   set(path: string, value: unknown): void {
     if (value === undefined || value === null || value === '') return;
     if (Array.isArray(value) && value.length === 0) return;
-    const parts = path.split('.');
+    const parts = pathParts(path);
+    const last = parts.length - 1;
     let node: JsonObject = this.doc;
-    for (let i = 0; i < parts.length - 1; i++) {
+    for (let i = 0; i < last; i++) {
       const key = parts[i] as string;
       const next = node[key];
-      if (isObject(next)) node = next;
+      if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as JsonObject;
       else {
         const created: JsonObject = {};
         node[key] = created;
         node = created;
       }
     }
-    node[parts[parts.length - 1] as string] = value;
+    node[parts[last] as string] = value;
   }
 
   get(path: string): unknown {
+    const parts = pathParts(path);
     let node: unknown = this.doc;
-    for (const part of path.split('.')) {
+    for (let i = 0; i < parts.length; i++) {
       if (!isObject(node)) return undefined;
-      node = node[part];
+      node = node[parts[i] as string];
     }
     return node;
   }
@@ -49,6 +52,60 @@ export function canonicalize(value: unknown): unknown {
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const key of Object.keys(value).sort(compareKeys)) out[key] = canonicalize(value[key]);
+  return out;
+}
+
+/**
+ * Serialises like {@link canonicalize}d, but copies only what is out of order: objects whose keys
+ * are sorted already (and whose members are) are returned as they are. Never mutates `value`;
+ * the result may share parts with it.
+ */
+export function sortedKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const sorted = sortedKeys(item);
+      if (sorted !== item) {
+        copy ??= value.slice();
+        copy[i] = sorted;
+      }
+    }
+    return copy ?? value;
+  }
+  const object = value as JsonObject;
+  const keys = Object.keys(object);
+  let inOrder = true;
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      inOrder = false;
+      break;
+    }
+  }
+  if (inOrder) {
+    let copy: JsonObject | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const member = object[key];
+      const sorted = sortedKeys(member);
+      if (sorted !== member) {
+        if (copy === undefined) {
+          copy = {};
+          for (let j = 0; j < keys.length; j++) copy[keys[j] as string] = object[keys[j] as string];
+        }
+        copy[key] = sorted;
+      }
+    }
+    return copy ?? object;
+  }
+  // Default sort compares UTF-16 code units, the order compareKeys gives.
+  keys.sort();
+  const out: JsonObject = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    out[key] = sortedKeys(object[key]);
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 /** Small helpers for reading loosely typed JSON input. */
 
+import { pathParts } from './path-parts.js';
+
 export type JsonObject = { [key: string]: unknown };
 
 export function isObject(value: unknown): value is JsonObject {
@@ -15,6 +17,7 @@ export function asText(value: unknown): string | undefined {
 }
 
 export function asInteger(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value + 0 : undefined; // + 0: -0 reads as 0, as its text does
   const text = asText(value)?.trim();
   if (text === undefined || text === '') return undefined;
   const n = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text, 16) : Number(text);
@@ -24,13 +27,19 @@ export function asInteger(value: unknown): number | undefined {
 /** Reads `a.b.c` from nested objects or a flat dotted key, whichever the document uses. */
 export function getPath(doc: JsonObject, path: string): unknown {
   if (path in doc) return doc[path];
+  const parts = pathParts(path);
   let current: unknown = doc;
-  const parts = path.split('.');
+  let offset = 0;
   for (let i = 0; i < parts.length; i++) {
     if (!isObject(current)) return undefined;
-    const rest = parts.slice(i).join('.');
-    if (i > 0 && rest in current) return current[rest];
-    current = current[parts[i] as string];
+    if (i > 0) {
+      // The rest of the path as one flat key ("event_data.Image" inside "winlog").
+      const rest = path.slice(offset);
+      if (rest in current) return current[rest];
+    }
+    const part = parts[i] as string;
+    offset += part.length + 1;
+    current = current[part];
   }
   return current;
 }

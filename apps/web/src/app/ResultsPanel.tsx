@@ -1,14 +1,16 @@
 import type { SourceRange } from '@rulebench/eql';
 import { parseWithDiagnostics } from '@rulebench/eql';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import type { Corpus } from '../features/corpora/types.js';
 import { EventsTable } from '../features/events-table/components/EventsTable.js';
 import { EMPTY_ENTRY, ExceptionsView } from '../features/exceptions/components/ExceptionsView.js';
 import type { ExceptionEntry } from '../features/exceptions/exception-match.js';
+import { ruleExceptions, withRuleExceptions } from '../features/exceptions/rule-exceptions.js';
 import { useNearMisses } from '../features/explain/api/get-near-misses.js';
 import { NearMissList } from '../features/explain/components/NearMissList.js';
 import type { Rule } from '../features/rule/types.js';
+import { useRuleSession } from '../features/rule-editor/session/rule-session.js';
 import { ScheduleView } from '../features/schedule/components/ScheduleView.js';
 import { MatchList, type SelectedHit } from '../features/search/components/MatchList.js';
 import { ResultSummary } from '../features/search/components/ResultSummary.js';
@@ -75,6 +77,14 @@ export function ResultsPanel({
 }: ResultsPanelProps) {
   const [exception, setException] = useState<ExceptionEntry[]>([EMPTY_ENTRY]);
   const [tab, setTab] = useState<Tab>('matches');
+  const session = useRuleSession();
+  const saved = useMemo(() => ruleExceptions(rule), [rule]);
+  const editable = session.opened !== null;
+  const setSaved = useCallback(
+    (items: Parameters<typeof withRuleExceptions>[1]) =>
+      session.update((draft) => withRuleExceptions(draft, items)),
+    [session.update],
+  );
   const ids = useId();
   const nearMisses = useNearMisses(
     submitted?.corpus,
@@ -93,11 +103,11 @@ export function ResultsPanel({
 
   return (
     <section aria-label="Results" className="panel">
-      <div className="flex h-8 shrink-0 items-center gap-3 border-b border-slate-200 px-3 dark:border-slate-800">
+      <div className="flex min-h-8 shrink-0 items-center gap-3 border-b border-slate-200 px-3 dark:border-slate-800">
         <div
           role="tablist"
           aria-label="Results"
-          className="flex h-8 min-w-0 items-center gap-2.5 overflow-x-auto [scrollbar-width:none]"
+          className="flex min-w-0 flex-wrap items-center gap-x-2.5"
           onKeyDown={(e) => {
             if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
             const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
@@ -156,6 +166,8 @@ export function ResultsPanel({
             fields={fields}
             selectedKey={selectedKey}
             onSelect={onSelect}
+            saved={saved}
+            onSavedChange={editable ? setSaved : undefined}
           />
         ) : tab === 'schedule' ? (
           <ScheduleView
@@ -210,7 +222,15 @@ export function ResultsPanel({
             />
           </ErrorBoundary>
         ) : (
-          <Placeholder>Scanning the corpus for near misses…</Placeholder>
+          <Placeholder>
+            <span role="status" data-testid="near-miss-progress">
+              Scanning the corpus for near misses
+              {nearMisses.progress
+                ? ` (${nearMisses.progress.scanned.toLocaleString('en-US')} of ${nearMisses.progress.total.toLocaleString('en-US')} events)`
+                : ''}
+              …
+            </span>
+          </Placeholder>
         )}
       </div>
     </section>

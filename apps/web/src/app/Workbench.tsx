@@ -1,8 +1,10 @@
 import type { SourceRange } from '@rulebench/eql';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCorpora } from '../features/corpora/api/get-corpora.js';
 import { CorpusPicker } from '../features/corpora/components/CorpusPicker.js';
-import { QueryEditor, type QueryEditorController } from '../features/editor/components/QueryEditor.js';
+import { fieldValuesQueryOptions } from '../features/editor/api/get-field-values.js';
+import type { QueryEditorController } from '../features/editor/components/QueryEditor.js';
 import { QueryStatus } from '../features/editor/components/QueryStatus.js';
 import { diagnoseWithSchema, isError } from '../features/editor/diagnose.js';
 import { Guide } from '../features/guide/components/Guide.js';
@@ -21,13 +23,34 @@ import type { WorkbenchSeed } from '../features/share/workbench-seed.js';
 import { useTheme } from '../lib/theme.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { EventPanel } from './EventPanel.js';
+import { Placeholder } from './Placeholder.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { TrainerMode, trainerEvents } from './TrainerMode.js';
 import { useFieldCatalog } from './use-field-catalog.js';
 
-/** How long typing must pause before a live run. */
-const LIVE_DELAY_MS = 350;
+/**
+ * Live mode runs a query this long after the last keystroke, or as soon as the search in flight
+ * answers, whichever is later: bursts (a paste, an auto-closed quote) coalesce, and typing never
+ * queues up searches the screen has moved past.
+ */
+const LIVE_DELAY_MS = 40;
+
+// Monaco is most of the bundle: the page paints first, the editor arrives just after.
+const QueryEditor = lazy(() =>
+  import('../features/editor/components/QueryEditor.js').then((m) => ({ default: m.QueryEditor })),
+);
+
+function EditorLoading({ label }: { label: string }) {
+  return (
+    <div
+      aria-busy="true"
+      className="flex h-24 items-start px-4 py-2 font-mono text-xs text-slate-500 dark:text-slate-400"
+    >
+      {label}
+    </div>
+  );
+}
 
 function sameRequest(a: SearchRequest | null, b: SearchRequest): boolean {
   return a !== null && a.corpus === b.corpus && a.query === b.query && a.size === b.size;
@@ -57,13 +80,26 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
   const queryRef = useRef(queryText);
   queryRef.current = queryText;
   const { catalog, ready: catalogReady } = useFieldCatalog(corpus);
+  const ruleLoaded = rule.data !== undefined;
+  // Before the rule arrives there is no query to judge (an empty one would flash an error).
   const diagnosed = useMemo(
-    () => ({ text: queryText, diagnostics: diagnoseWithSchema(queryText, catalogReady ? catalog : null) }),
-    [queryText, catalog, catalogReady],
+    () => ({
+      text: queryText,
+      diagnostics: ruleLoaded ? diagnoseWithSchema(queryText, catalogReady ? catalog : null) : [],
+    }),
+    [queryText, catalog, catalogReady, ruleLoaded],
   );
   const fieldNames = useMemo(
     () => [...catalog.values()].filter((f) => f.corpus !== undefined).map((f) => f.name),
     [catalog],
+  );
+  const queryClient = useQueryClient();
+  const valuesFor = useCallback(
+    (field: string) =>
+      corpus === undefined
+        ? Promise.resolve(undefined)
+        : queryClient.fetchQuery(fieldValuesQueryOptions(corpus, field)),
+    [corpus, queryClient],
   );
   const editor = useRef<QueryEditorController | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,7 +110,9 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
   }, [notice]);
 
   const [submitted, setSubmitted] = useState<SearchRequest | null>(() =>
-    seed?.corpus === undefined ? null : { corpus: seed.corpus, query: seed.query, size: seed.size ?? DEFAULT_SIZE },
+    seed?.corpus === undefined
+      ? null
+      : { corpus: seed.corpus, query: seed.query, size: seed.size ?? DEFAULT_SIZE },
   );
   const search = useSearch(submitted);
   const [selected, setSelected] = useState<SelectedHit | null>(seed?.selected ?? null);
@@ -84,7 +122,9 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
   const chooseCorpus = useCallback((id: string) => {
     setChosenCorpus(id);
     setSelected(null);
-    setSubmitted((current) => (current === null || current.corpus === id ? current : { ...current, corpus: id }));
+    setSubmitted((current) =>
+      current === null || current.corpus === id ? current : { ...current, corpus: id },
+    );
   }, []);
 
   const run = useCallback(() => {
@@ -94,10 +134,19 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
     else setSubmitted(request);
   }, [corpus, size, submitted, search.refetch]);
 
-  // Live mode: run once typing pauses, but only queries that parse (errors show as markers).
+  // Live mode: run queries that parse (errors show as markers), one search in flight at a time;
+  // when it answers, this runs again and catches up with the text as it is by then.
+  const searching = search.isFetching;
   useEffect(() => {
-    if (!live || corpus === undefined || rule.data === undefined || !rule.replayable || diagnosed.diagnostics.some(isError))
+    if (
+      !live ||
+      corpus === undefined ||
+      rule.data === undefined ||
+      !rule.replayable ||
+      diagnosed.diagnostics.some(isError)
+    )
       return;
+    if (searching) return;
     const timer = setTimeout(() => {
       setSubmitted((current) => {
         const request = { corpus, query: diagnosed.text, size };
@@ -105,7 +154,7 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
       });
     }, LIVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [live, corpus, size, diagnosed, rule.data, rule.replayable]);
+  }, [live, corpus, size, diagnosed, rule.data, rule.replayable, searching]);
 
   // Ctrl/Cmd+Enter anywhere on the page runs too (the editor handles its own copy of the key).
   useEffect(() => {
@@ -166,12 +215,13 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
         className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
       >
         <div className="flex flex-wrap items-center gap-x-5 gap-y-1 px-4 py-1.5">
-          <CorpusPicker
-            corpora={corpora.data ?? []}
-            value={corpus}
-            onChange={chooseCorpus}
-            disabled={corpora.isPending}
-          />
+          {corpora.isPending ? (
+            <span aria-busy="true" className="text-xs text-slate-500 dark:text-slate-400">
+              Loading corpora…
+            </span>
+          ) : (
+            <CorpusPicker corpora={corpora.data ?? []} value={corpus} onChange={chooseCorpus} />
+          )}
           <RunControls
             size={size}
             onSizeChange={setSize}
@@ -219,24 +269,28 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
             <NotReplayable rule={rule.data} />
           ) : rule.data ? (
             <ErrorBoundary label="The query editor">
-              <QueryEditor
-                key={rule.loadKey}
-                initialValue={queryText}
-                ruleFindings={validation.queryDiagnosed}
-                onChange={setEdited}
-                onRun={run}
-                diagnosed={diagnosed}
-                catalog={catalog}
-                dark={theme.dark}
-                controllerRef={editor}
-                onNotice={setNotice}
-              />
+              <Suspense fallback={<EditorLoading label="Loading editor…" />}>
+                <QueryEditor
+                  key={rule.loadKey}
+                  initialValue={queryText}
+                  ruleFindings={validation.queryDiagnosed}
+                  onChange={setEdited}
+                  onRun={run}
+                  diagnosed={diagnosed}
+                  catalog={catalog}
+                  valuesFor={valuesFor}
+                  dark={theme.dark}
+                  controllerRef={editor}
+                  onNotice={setNotice}
+                />
+              </Suspense>
             </ErrorBoundary>
           ) : (
-            <div data-testid="query-editor" className="h-24" />
+            <EditorLoading label={rule.isError ? '' : 'Loading rule…'} />
           )}
         </div>
         <QueryStatus
+          loading={!ruleLoaded || !rule.replayable}
           diagnostics={diagnosed.diagnostics}
           editedSinceRun={editedSinceRun && !live}
           notice={notice}
@@ -258,12 +312,16 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
         <section aria-label="Investigation guide" className="panel">
           <h2 className="panel-header">Investigation guide</h2>
           <ErrorBoundary label="The investigation guide">
-            <Guide
-              note={rule.data?.note}
-              setup={rule.data?.setup}
-              transform={rule.data?.transform}
-              source={selected?.hit._source}
-            />
+            {rule.data ? (
+              <Guide
+                note={rule.data.note}
+                setup={rule.data.setup}
+                transform={rule.data.transform}
+                source={selected?.hit._source}
+              />
+            ) : (
+              <Placeholder>{rule.isError ? 'No rule loaded.' : 'Loading the guide…'}</Placeholder>
+            )}
           </ErrorBoundary>
         </section>
       </main>

@@ -14,12 +14,17 @@ const FRAGMENT_PREFIX = '#s=';
 
 export function parseRoute(pathname: string, hash: string): Route {
   if (pathname === '/' || pathname === '' || pathname === '/index.html') {
-    if (hash.startsWith(FRAGMENT_PREFIX)) return { page: 'fragment', payload: hash.slice(FRAGMENT_PREFIX.length) };
+    if (hash.startsWith(FRAGMENT_PREFIX))
+      return { page: 'fragment', payload: hash.slice(FRAGMENT_PREFIX.length) };
     return { page: 'workbench' };
   }
   const review = REVIEW_PATH.exec(pathname);
   if (review?.[1] !== undefined) {
-    return { page: 'review', id: review[1], version: review[2] === undefined ? undefined : Number(review[2]) };
+    return {
+      page: 'review',
+      id: review[1],
+      version: review[2] === undefined ? undefined : Number(review[2]),
+    };
   }
   return { page: 'not-found', path: pathname };
 }

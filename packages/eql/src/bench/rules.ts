@@ -14,3 +14,8 @@ export const TEN_CONDITION_RULE = `process where host.os.type == "windows" and e
   process.pid > 4 and
   not process.args : "*-NoProfile*" and
   host.name != "build-server"`;
+
+/** A 2-stage `sequence by` with maxspan, over `syntheticSequenceEvents`. */
+export const SEQUENCE_RULE = `sequence by process.pid with maxspan=30s
+  [process where process.name == "cmd.exe" and event.type == "start"]
+  [network where destination.port == 443]`;

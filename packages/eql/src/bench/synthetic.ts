@@ -109,3 +109,42 @@ export function syntheticEvents(count: number, seed = 42): EqlEvent[] {
   }
   return events;
 }
+
+const SEQUENCE_NAMES = ['cmd.exe', 'powershell.exe', 'svchost.exe', 'explorer.exe'];
+
+/**
+ * Events for the sequence benchmark, in time order (one per millisecond): process starts and
+ * ends and network connections over 4096 pids, about a third of them network events.
+ */
+export function syntheticSequenceEvents(count: number): EqlEvent[] {
+  const base = Date.UTC(2024, 0, 1);
+  const events: EqlEvent[] = new Array(count);
+  let seed = 42;
+  // xorshift32: every bit is usable (an LCG's low bits would tie pid, name and port together).
+  const rand = (): number => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  for (let i = 0; i < count; i++) {
+    const r = rand();
+    const pid = r % 4096;
+    const network = (r >>> 12) % 3 === 0;
+    const source: Record<string, unknown> = network
+      ? {
+          '@timestamp': base + i,
+          event: { category: 'network', type: 'connection' },
+          process: { pid, name: SEQUENCE_NAMES[pid % 4] },
+          destination: { port: (r >>> 14) % 2 === 0 ? 443 : 80, ip: '10.0.0.1' },
+        }
+      : {
+          '@timestamp': base + i,
+          event: { category: 'process', type: (r >>> 16) % 4 === 0 ? 'end' : 'start' },
+          process: { pid, name: SEQUENCE_NAMES[(r >>> 18) % 4], command_line: 'cmd.exe /c whoami' },
+          user: { name: `user${pid % 17}` },
+        };
+    events[i] = { _index: 'bench', _id: String(i), _source: source };
+  }
+  return events;
+}

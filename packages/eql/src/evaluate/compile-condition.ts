@@ -37,8 +37,8 @@ import {
   type ValueTest,
 } from './filter-plan.js';
 import { compileConstantPatterns, constantPatterns } from './patterns.js';
-import { caseFoldedMember } from './wildcard.js';
 import { type EqlValue, type NumericKind, parseNumericString, valueToString } from './values.js';
+import { caseFoldedMember } from './wildcard.js';
 
 export type { Predicate } from './filter-plan.js';
 export { anyValue } from './filter-plan.js';
@@ -75,7 +75,8 @@ function compileFieldComparison(
     return FALSE;
   }
   const type = fieldType(field, ctx);
-  if (op === '!=') return notPlan(some(field, { test: fieldConstantPredicate('==', value, constant.kind, type) }));
+  if (op === '!=')
+    return notPlan(some(field, { test: fieldConstantPredicate('==', value, constant.kind, type) }));
   if (op === '==' && typeof value === 'string' && type === undefined) {
     // The hot path of most rules, a keyword equality: plain `===` against the constant, and
     // against the number or boolean it also equals, if any.
@@ -93,7 +94,10 @@ function equalsTest(values: readonly FieldScalar[]): (v: FieldScalar) => boolean
     const [a] = values as [FieldScalar];
     return (v) => v === a;
   }
-  return (v) => values.includes(v);
+  return (v) => {
+    for (const value of values) if (v === value) return true;
+    return false;
+  };
 }
 
 function compileComparison(node: Expression & { kind: 'Comparison' }, ctx: CompileContext): FilterPlan {
@@ -138,11 +142,7 @@ function membership(
   if (caseInsensitive) {
     const member = caseFoldedMember(strings);
     return (v) =>
-      typeof v === 'string'
-        ? member(v)
-        : typeof v === 'number'
-          ? numbers.has(v)
-          : booleans.has(v);
+      typeof v === 'string' ? member(v) : typeof v === 'number' ? numbers.has(v) : booleans.has(v);
   }
   return (v) =>
     typeof v === 'string' ? strings.has(v) : typeof v === 'number' ? numbers.has(v) : booleans.has(v);
@@ -247,7 +247,11 @@ export function compileFilter(node: Expression, ctx: CompileContext): Predicate 
 /** The category test of an event query (`process where …`), or TRUE for `any`. */
 export function planCategory(name: string | null, eventCategoryField: string): FilterPlan {
   if (name === null) return TRUE;
-  return { kind: 'some', path: eventCategoryField.split('.'), value: { test: (v) => v === name, equals: [name] } };
+  return {
+    kind: 'some',
+    path: eventCategoryField.split('.'),
+    value: { test: (v) => v === name, equals: [name] },
+  };
 }
 
 /** Category test and condition of an event query, as one predicate for executors. */

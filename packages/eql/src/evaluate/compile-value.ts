@@ -108,7 +108,12 @@ export function compileValue(node: Expression, ctx: CompileContext): CompiledVal
       const access = compileFieldAccessor(node.path);
       const evaluate = (source: EventSource): EqlValue => firstDocValue(access(source));
       if (!node.optional) return { evaluate, type: 'dynamic', constant: false };
-      return { evaluate, type: 'dynamic', constant: false, foldable: (source) => access(source) === undefined };
+      return {
+        evaluate,
+        type: 'dynamic',
+        constant: false,
+        foldable: (source) => access(source) === undefined,
+      };
     }
     case 'Not': {
       const operand = compileValue(node.operand, ctx);
@@ -169,7 +174,10 @@ function nullLiteralTest(compiled: CompiledValue): ((source: EventSource) => boo
  * rewrite Elasticsearch's optimizer makes), so `null == null` is true; otherwise Java semantics,
  * where a null operand makes the comparison null.
  */
-function compileComparisonValue(node: Expression & { kind: 'Comparison' }, ctx: CompileContext): CompiledValue {
+function compileComparisonValue(
+  node: Expression & { kind: 'Comparison' },
+  ctx: CompileContext,
+): CompiledValue {
   const left = compileValue(node.left, ctx);
   const right = compileValue(node.right, ctx);
   const { op } = node;

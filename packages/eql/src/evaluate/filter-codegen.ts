@@ -12,8 +12,8 @@
  */
 
 import { normalizeRaw, slowRaw } from './fields.js';
-import { valueToString } from './values.js';
 import type { FilterPlan, Predicate, ValueTest } from './filter-plan.js';
+import { valueToString } from './values.js';
 
 /** Longest `equals` list inlined as `===` comparisons; longer ones call the test. */
 const MAX_INLINE_EQUALS = 4;
@@ -66,7 +66,8 @@ class Generator {
     if (equals !== undefined && equals.length > 0 && equals.length <= MAX_INLINE_EQUALS) {
       return `(${equals.map((item) => `v === ${this.constant(item)}`).join(' || ')})`;
     }
-    if (value.strings !== undefined) return `${this.constant(value.strings)}(typeof v === 'string' ? v : str(v))`;
+    if (value.strings !== undefined)
+      return `${this.constant(value.strings)}(typeof v === 'string' ? v : str(v))`;
     return `${this.constant(value.test)}(v)`;
   }
 
@@ -160,7 +161,9 @@ export function generateFilter(plan: FilterPlan): Predicate | undefined {
 }
 
 /** The generated accessor for one path (for tests: it must agree with `compileFieldAccessor`). */
-export function generateAccessor(path: readonly string[]): ((source: Record<string, unknown>) => unknown) | undefined {
+export function generateAccessor(
+  path: readonly string[],
+): ((source: Record<string, unknown>) => unknown) | undefined {
   if (!codeGenerationAllowed()) return undefined;
   const generator = new Generator();
   const name = generator.accessor(path);
@@ -170,5 +173,7 @@ export function generateAccessor(path: readonly string[]): ((source: Record<stri
     ...generator.declarations,
     `return ${name};`,
   ].join('\n');
-  return new Function('k', 'h', source)(generator.constants, HELPERS) as (source: Record<string, unknown>) => unknown;
+  return new Function('k', 'h', source)(generator.constants, HELPERS) as (
+    source: Record<string, unknown>,
+  ) => unknown;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileWildcards, wildcardMatch } from './wildcard.js';
+import { caseFoldedMember, compileWildcards, wildcardMatch } from './wildcard.js';
 
 describe('wildcardMatch', () => {
   const cases: Array<[string, string, boolean]> = [
@@ -60,6 +60,30 @@ describe('compileWildcards', () => {
     const insensitive = compileWildcards(['winword.exe'], true);
     expect([insensitive('WINWORD.EXE'), insensitive('WINWORD.EXE'), insensitive('winword.exe2')]).toEqual([
       true,
+      true,
+      false,
+    ]);
+  });
+});
+
+describe('caseFoldedMember', () => {
+  it('matches exactly what lower-casing each value would, whatever the pre-filter skips', () => {
+    const members = new Set(['winword.exe', 'kernel32.dll', 'i\u0307x', '']);
+    const member = caseFoldedMember(members);
+    const values = ['WINWORD.EXE', 'WinWord.exe', 'winword.exe', 'winword.ex', 'xinword.exe', 'WINWORD.EXE2'];
+    values.push('\u212Aernel32.dll', 'KERNEL32.DLL', '\u0130X', 'IX', '', ' ');
+    expect(values.map(member)).toEqual(values.map((value) => members.has(value.toLowerCase())));
+    expect(values.map(member)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      false,
       true,
       false,
     ]);

@@ -127,9 +127,7 @@ export function compileWildcards(patterns: readonly string[], caseInsensitive: b
   const exactTest = exact.size === 0 ? undefined : caseFoldedMember(exact);
   if (exactTest !== undefined && regex === undefined && !hasRest) return exactTest;
   return (value) =>
-    (exactTest !== undefined && exactTest(value)) ||
-    regex?.test(value) === true ||
-    (hasRest && rest(value.toLowerCase()));
+    exactTest?.(value) === true || regex?.test(value) === true || (hasRest && rest(value.toLowerCase()));
 }
 
 /**

@@ -118,7 +118,10 @@ describe('explain', () => {
     expect(result.terms.map((t) => t.matched)).toEqual([false, true, false]);
     const keyless = explain(query, { event: { category: 'process' }, process: { name: 'cmd.exe', pid: 1 } });
     expect(keyless.stages?.fills).toEqual([]);
-    expect(keyless.stages?.stages[0]).toMatchObject({ filterMatches: true, keyFieldsWithoutValue: ['user.name'] });
+    expect(keyless.stages?.stages[0]).toMatchObject({
+      filterMatches: true,
+      keyFieldsWithoutValue: ['user.name'],
+    });
   });
 
   it('explains sample stages through the same entry point, and none for event queries', () => {

@@ -96,7 +96,10 @@ type SequenceExplainer = (source: EventSource) => SequenceEventExplanation;
 /** Explaining many events with one compiled query plans its stages once per category field. */
 const explainers = new WeakMap<CompiledQuery, Map<string, SequenceExplainer>>();
 
-function sequenceExplainer(compiled: CompiledQuery, eventCategoryField: string | undefined): SequenceExplainer {
+function sequenceExplainer(
+  compiled: CompiledQuery,
+  eventCategoryField: string | undefined,
+): SequenceExplainer {
   const body = compiled.ast.body;
   if (body.kind === 'EventQuery') throw new TypeError('not a sequence or sample');
   let byField = explainers.get(compiled);
@@ -115,11 +118,11 @@ function sequenceExplainer(compiled: CompiledQuery, eventCategoryField: string |
 
 function termQueries(body: QueryNode['body']): EventQueryNode[] {
   return body.kind === 'EventQuery'
-      ? [body]
-      : [
-          ...body.terms.map((term) => term.query),
-          ...(body.kind === 'Sequence' && body.until !== null ? [body.until.query] : []),
-        ];
+    ? [body]
+    : [
+        ...body.terms.map((term) => term.query),
+        ...(body.kind === 'Sequence' && body.until !== null ? [body.until.query] : []),
+      ];
 }
 
 /**

@@ -104,7 +104,11 @@ function verifyRegexPatterns(d: Diagnostics, patterns: readonly Expression[]): v
     if (pattern.kind !== 'Literal' || typeof pattern.value !== 'string') continue;
     const error = validateLuceneRegex(pattern.value);
     if (error === null) continue;
-    d.add('EQL_INVALID_REGEX', `Invalid regular expression [${pattern.value}]: ${error.message}`, pattern.loc);
+    d.add(
+      'EQL_INVALID_REGEX',
+      `Invalid regular expression [${pattern.value}]: ${error.message}`,
+      pattern.loc,
+    );
   }
 }
 

@@ -2,7 +2,8 @@
  * Every event query (not sequence/sample) of the Elasticsearch QA suites, run with the
  * request settings ES's spec tests use, must return exactly `expected_event_ids`, in order.
  * The result must not depend on `result_position` or `fetch_size`, so each case also runs
- * with the other position and a small fetch size whenever all results fit in `size`.
+ * with the other position and a small fetch size whenever all results fit in `size`, and once
+ * more on closures instead of generated code (the fallback where code generation is not allowed).
  */
 
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,8 @@ function runCase(suite: Suite, spec: SpecQuery): void {
   if (spec.expectedEventIds.length < (suite.options.size ?? 10)) {
     expect(ids(suite, compiled, 'tail')).toEqual(spec.expectedEventIds);
   }
+  const closures = compile(spec.query, { ...suite.options, generateCode: false });
+  expect(ids(suite, closures, 'head')).toEqual(spec.expectedEventIds);
 }
 
 describe.skipIf(conformanceDir === null)('conformance: event queries', () => {

@@ -40,12 +40,21 @@ interface Variant {
   readonly fetchSize: number;
   readonly resultPosition: 'head' | 'tail';
   readonly presorted: boolean;
+  /** Closures instead of generated code (the fallback where code generation is not allowed). */
+  readonly closures?: boolean;
 }
 
 const variants: Variant[] = [
   { label: 'file order, fetch 50, head', fetchSize: 50, resultPosition: 'head', presorted: false },
   { label: 'file order, fetch 2, tail', fetchSize: 2, resultPosition: 'tail', presorted: false },
   { label: 'presorted, fetch 7, head', fetchSize: 7, resultPosition: 'head', presorted: true },
+  {
+    label: 'closures, fetch 50, head',
+    fetchSize: 50,
+    resultPosition: 'head',
+    presorted: false,
+    closures: true,
+  },
 ];
 
 function check(suite: Suite, spec: SpecQuery, sorted: Suite['events']): void {
@@ -55,6 +64,7 @@ function check(suite: Suite, spec: SpecQuery, sorted: Suite['events']): void {
       ...suite.options,
       fetchSize: variant.fetchSize,
       resultPosition: variant.resultPosition,
+      generateCode: variant.closures !== true,
     };
     // Samples ignore time: presorted input changes their index order, so only sequences get it.
     const presorted = variant.presorted && /^\s*sequence/i.test(spec.query);

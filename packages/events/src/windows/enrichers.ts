@@ -10,25 +10,43 @@ import {
 } from './derive.js';
 import type { Enricher, MapContext } from './table.js';
 
+// Field names spelled out once, not rebuilt from a prefix for every record.
+const PROCESSES = [
+  {
+    executable: 'process.executable',
+    name: 'process.name',
+    commandLine: 'process.command_line',
+    args: 'process.args',
+    argsCount: 'process.args_count',
+  },
+  {
+    executable: 'process.parent.executable',
+    name: 'process.parent.name',
+    commandLine: 'process.parent.command_line',
+    args: 'process.parent.args',
+    argsCount: 'process.parent.args_count',
+  },
+] as const;
+
 /** process.name and process.parent.name from their executables. */
 export const processNames: Enricher = ({ out }) => {
-  for (const prefix of ['process', 'process.parent']) {
-    const executable = out.get(`${prefix}.executable`);
-    if (typeof executable === 'string' && out.get(`${prefix}.name`) === undefined) {
+  for (const fields of PROCESSES) {
+    const executable = out.get(fields.executable);
+    if (typeof executable === 'string' && out.get(fields.name) === undefined) {
       const name = windowsBasename(executable);
-      if (name !== '') out.set(`${prefix}.name`, name);
+      if (name !== '') out.set(fields.name, name);
     }
   }
 };
 
 /** process.args / args_count (and the parent's) from the command lines. */
 export const processArgs: Enricher = ({ out }) => {
-  for (const prefix of ['process', 'process.parent']) {
-    const commandLine = out.get(`${prefix}.command_line`);
+  for (const fields of PROCESSES) {
+    const commandLine = out.get(fields.commandLine);
     if (typeof commandLine === 'string' && commandLine !== '') {
       const args = splitCommandLine(commandLine);
-      out.set(`${prefix}.args`, args);
-      out.set(`${prefix}.args_count`, args.length);
+      out.set(fields.args, args);
+      out.set(fields.argsCount, args.length);
     }
   }
 };
@@ -67,11 +85,14 @@ export const fileCodeSignature: Enricher = ({ data, out }) => {
   }
 };
 
-const DLL_MIRRORED = ['path', 'name', 'hash', 'pe', 'code_signature'] as const;
+const DLL_MIRRORED = ['path', 'name', 'hash', 'pe', 'code_signature'].map((key) => ({
+  from: `file.${key}`,
+  to: `dll.${key}`,
+}));
 
 /** Image loads also carry the ECS dll.* fields, as Elastic Defend and the current integration write them. */
 export const dllFromFile: Enricher = ({ data, out }) => {
-  for (const key of DLL_MIRRORED) out.set(`dll.${key}`, structuredCloneJson(out.get(`file.${key}`)));
+  for (const { from, to } of DLL_MIRRORED) out.set(to, cloneJson(out.get(from)));
   // Sysmon leaves SignatureStatus empty when signing failed and says why in Signed.
   if (
     data.SignatureStatus === undefined &&
@@ -83,8 +104,13 @@ export const dllFromFile: Enricher = ({ data, out }) => {
   }
 };
 
-function structuredCloneJson(value: unknown): unknown {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+/** A deep copy of a JSON value, as a JSON round trip would make it (without the text in between). */
+function cloneJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : cloneJson(item)));
+  const copy: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) if (member !== undefined) copy[key] = cloneJson(member);
+  return copy;
 }
 
 /** user.domain / user.name from a "DOMAIN\\name" field (Sysmon's User). */

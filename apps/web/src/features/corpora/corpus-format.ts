@@ -60,7 +60,10 @@ export function defaultCorpusName(fileNames: readonly string[]): string {
   const first = fileNames[0];
   if (first === undefined) return '';
   const stem = fileStem(first);
-  const name = fileNames.length === 1 ? stem : `${stem} + ${formatCount(fileNames.length - 1, 'more file', 'more files')}`;
+  const name =
+    fileNames.length === 1
+      ? stem
+      : `${stem} + ${formatCount(fileNames.length - 1, 'more file', 'more files')}`;
   return name.length > 200 ? `${name.slice(0, 199)}…` : name;
 }
 

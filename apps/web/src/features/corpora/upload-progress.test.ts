@@ -51,13 +51,25 @@ describe('parseStreamLine', () => {
 describe('outcomeFromResult', () => {
   it('is done with the corpus and the report on 201', () => {
     const corpus = { id: 'x', name: 'x', eventCount: 5 };
-    const state = outcomeFromResult(201, { corpus, report: { ...REPORT, imported: 5, rejected: 0, errors: [] } });
+    const state = outcomeFromResult(201, {
+      corpus,
+      report: { ...REPORT, imported: 5, rejected: 0, errors: [] },
+    });
     expect(state.phase).toBe('done');
     expect(state.phase === 'done' && state.corpus.id).toBe('x');
   });
   it('keeps the report of a rejected import', () => {
-    const state = outcomeFromResult(422, { code: 'invalid_records', message: '1 record could not…', report: REPORT });
-    expect(state).toEqual({ phase: 'rejected', code: 'invalid_records', message: '1 record could not…', report: REPORT });
+    const state = outcomeFromResult(422, {
+      code: 'invalid_records',
+      message: '1 record could not…',
+      report: REPORT,
+    });
+    expect(state).toEqual({
+      phase: 'rejected',
+      code: 'invalid_records',
+      message: '1 record could not…',
+      report: REPORT,
+    });
   });
   it('explains a too large upload without a report', () => {
     expect(outcomeFromResult(413, { message: 'upload exceeds 256 MB' })).toEqual({

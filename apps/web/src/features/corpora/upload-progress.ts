@@ -105,7 +105,13 @@ function isReport(value: unknown): value is ImportReport {
 
 /** The final state for the server's answer (the `result` line, or a plain response). */
 export function outcomeFromResult(statusCode: number, body: unknown): UploadState {
-  if (statusCode >= 200 && statusCode < 300 && isRecord(body) && isRecord(body.corpus) && isReport(body.report)) {
+  if (
+    statusCode >= 200 &&
+    statusCode < 300 &&
+    isRecord(body) &&
+    isRecord(body.corpus) &&
+    isReport(body.report)
+  ) {
     return { phase: 'done', corpus: body.corpus as unknown as Corpus, report: body.report };
   }
   const record = isRecord(body) ? body : {};
@@ -116,7 +122,11 @@ export function outcomeFromResult(statusCode: number, body: unknown): UploadStat
         ? body
         : `the server answered ${statusCode}`;
   const code =
-    typeof record.code === 'string' ? record.code : statusCode === 413 ? 'upload_too_large' : `http_${statusCode}`;
+    typeof record.code === 'string'
+      ? record.code
+      : statusCode === 413
+        ? 'upload_too_large'
+        : `http_${statusCode}`;
   return isReport(record.report)
     ? { phase: 'rejected', code, message, report: record.report }
     : { phase: 'rejected', code, message };

@@ -60,6 +60,20 @@ describe('completionItems', () => {
     expect(itemsAt('any where winlog.event_id == ¦').map((i) => i.insertText)).toEqual(['7']);
   });
 
+  it('puts the top values from the server first, most frequent first, with their counts', () => {
+    const offset = 'any where process.name : '.length;
+    const items = completionItems(cursorContext('any where process.name : ', offset), catalog, [
+      { value: 'EXCEL.EXE', count: 1204 },
+      { value: 'WINWORD.EXE', count: 1 },
+    ]);
+    expect(items.map((i) => [i.insertText, i.detail])).toEqual([
+      ['"EXCEL.EXE"', 'process.name · 1,204 events'],
+      ['"WINWORD.EXE"', 'process.name · 1 event'],
+      ['"C:\\\\x \\"y\\".exe"', 'process.name · seen in corpus'],
+    ]);
+    expect(items.map((i) => i.sortText)).toEqual(['0001', '0002', '0003']);
+  });
+
   it('inserts raw text inside an open string', () => {
     expect(itemsAt('any where process.name : "WIN¦').map((i) => i.insertText)).toEqual([
       'WINWORD.EXE',

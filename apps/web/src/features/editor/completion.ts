@@ -6,6 +6,7 @@
  */
 
 import { FUNCTIONS, type FunctionSignature } from '@rulebench/eql';
+import type { FieldValueCount } from './api/get-field-values.js';
 import type { CursorInfo } from './cursor-context.js';
 import { type FieldCatalog, type FieldDoc, fieldTypeLabel } from './field-catalog.js';
 
@@ -219,10 +220,24 @@ function categoryItems(catalog: FieldCatalog, thenWhere: boolean): CompletionIte
   return items;
 }
 
-function valueItems(info: CursorInfo, catalog: FieldCatalog): CompletionItem[] {
+const countFormat = new Intl.NumberFormat('en-US');
+
+/** `seen`: the field's most frequent values in the corpus with their counts, when known. */
+function valueItems(
+  info: CursorInfo,
+  catalog: FieldCatalog,
+  seen?: readonly FieldValueCount[],
+): CompletionItem[] {
   const doc = info.field === null ? undefined : catalog.get(info.field);
   const values = new Map<string, { value: unknown; source: string }>();
-  for (const v of doc?.corpus?.examples ?? []) values.set(String(v), { value: v, source: 'seen in corpus' });
+  for (const { value, count } of seen ?? [])
+    if (!values.has(String(value)))
+      values.set(String(value), {
+        value,
+        source: `${countFormat.format(count)} event${count === 1 ? '' : 's'}`,
+      });
+  for (const v of doc?.corpus?.examples ?? [])
+    if (!values.has(String(v))) values.set(String(v), { value: v, source: 'seen in corpus' });
   for (const v of doc?.allowedValues ?? [])
     if (!values.has(v)) values.set(v, { value: v, source: 'ECS allowed value' });
   if (info.field === 'event.category') {
@@ -287,7 +302,12 @@ function afterOperandItems(info: CursorInfo): CompletionItem[] {
   return items;
 }
 
-export function completionItems(info: CursorInfo, catalog: FieldCatalog): CompletionItem[] {
+/** `values`: for a `value` context, the field's top values in the corpus (from the server). */
+export function completionItems(
+  info: CursorInfo,
+  catalog: FieldCatalog,
+  values?: readonly FieldValueCount[],
+): CompletionItem[] {
   switch (info.kind) {
     case 'none':
       return [];
@@ -344,7 +364,7 @@ export function completionItems(info: CursorInfo, catalog: FieldCatalog): Comple
     case 'after-operand':
       return afterOperandItems(info);
     case 'value':
-      return valueItems(info, catalog);
+      return valueItems(info, catalog, values);
     case 'pipe':
       return [
         keyword('head', 'keep the first N results', 'head ${1:10}', 0, true),

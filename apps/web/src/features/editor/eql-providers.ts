@@ -6,12 +6,32 @@
 
 import { lookupFunction, parameterAt } from '@rulebench/eql';
 import type * as Monaco from 'monaco-editor/editor';
+import type { FieldValues } from './api/get-field-values.js';
 import { type CompletionItemKind, completionItems } from './completion.js';
 import { cursorContext } from './cursor-context.js';
 import { EQL_LANGUAGE_ID } from './eql-language.js';
 import type { FieldCatalog } from './field-catalog.js';
 import { formatQuery } from './format-query.js';
-import { hoverAt } from './hover.js';
+import { hoverAt, topValuesMarkdown } from './hover.js';
+
+/** Completion waits this long for a field's counts, then shows what it already knows. */
+const VALUES_WAIT_MS = 400;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
 
 type MonacoApi = typeof Monaco;
 
@@ -51,6 +71,8 @@ function itemKind(monaco: MonacoApi, kind: CompletionItemKind): Monaco.languages
 
 export interface EqlProviderOptions {
   readonly getCatalog: () => FieldCatalog;
+  /** The field's top values in the current corpus with counts (undefined: no corpus). */
+  readonly getValues?: (field: string) => Promise<FieldValues | undefined>;
   /** Told why Format Document left the text alone. */
   readonly onFormatRefused?: (reason: string) => void;
 }
@@ -75,22 +97,28 @@ export function registerEqlProviders(
           context.triggerCharacter === ' ';
         if (bySpace && QUIET_ON_SPACE.has(info.kind)) return { suggestions: [] };
         const range = toRange(m, monaco, info.replace.start, info.replace.end);
-        const suggestions = completionItems(info, options.getCatalog()).map(
-          (item): Monaco.languages.CompletionItem => ({
-            label: item.label,
-            kind: itemKind(monaco, item.kind),
-            insertText: item.insertText,
-            range,
-            sortText: item.sortText,
-            ...(item.detail ? { detail: item.detail } : {}),
-            ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
-            ...(item.snippet
-              ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }
-              : {}),
-            ...(item.retrigger ? { command: { id: 'editor.action.triggerSuggest', title: 'Suggest' } } : {}),
-          }),
-        );
-        return { suggestions };
+        const build = (values?: FieldValues) => ({
+          suggestions: completionItems(info, options.getCatalog(), values?.values).map(
+            (item): Monaco.languages.CompletionItem => ({
+              label: item.label,
+              kind: itemKind(monaco, item.kind),
+              insertText: item.insertText,
+              range,
+              sortText: item.sortText,
+              ...(item.detail ? { detail: item.detail } : {}),
+              ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
+              ...(item.snippet
+                ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }
+                : {}),
+              ...(item.retrigger
+                ? { command: { id: 'editor.action.triggerSuggest', title: 'Suggest' } }
+                : {}),
+            }),
+          ),
+        });
+        if (info.kind === 'value' && info.field !== null && options.getValues)
+          return within(options.getValues(info.field), VALUES_WAIT_MS).then(build);
+        return build();
       },
     }),
   );
@@ -101,10 +129,13 @@ export function registerEqlProviders(
         if (!ours(m)) return undefined;
         const hover = hoverAt(m.getValue(), m.getOffsetAt(position), options.getCatalog());
         if (!hover) return undefined;
-        return {
-          range: toRange(m, monaco, hover.range.start, hover.range.end),
-          contents: [{ value: hover.markdown }],
-        };
+        const range = toRange(m, monaco, hover.range.start, hover.range.end);
+        const plain = { range, contents: [{ value: hover.markdown }] };
+        if (hover.field === undefined || !options.getValues) return plain;
+        return within(options.getValues(hover.field), VALUES_WAIT_MS).then((values) => {
+          const top = values ? topValuesMarkdown(values) : '';
+          return top === '' ? plain : { range, contents: [{ value: hover.markdown }, { value: top }] };
+        });
       },
     }),
   );

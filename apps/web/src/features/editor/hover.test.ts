@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFieldCatalog } from './field-catalog.js';
-import { hoverAt } from './hover.js';
+import { hoverAt, topValuesMarkdown } from './hover.js';
 
 const catalog = buildFieldCatalog(
   [
@@ -22,6 +22,26 @@ describe('hoverAt', () => {
     expect(hover?.markdown).toBe(
       '**dll.name** · `keyword`\n\nName of the library.\n\nExample: `kernel32.dll`\n\nIn this corpus: 4 events, e.g. `wmiutils.dll`, `ntdll.dll`',
     );
+  });
+
+  it('marks field hovers for the corpus values the provider adds', () => {
+    expect(hoverAt(query, query.indexOf('name'), catalog)?.field).toBe('dll.name');
+    expect(hoverAt(query, query.indexOf('foo'), catalog)?.field).toBeUndefined();
+  });
+
+  it('lists top values with their event counts', () => {
+    const values = [
+      { value: 'a.dll', count: 1500 },
+      { value: 7, count: 2 },
+      { value: true, count: 1 },
+    ];
+    expect(topValuesMarkdown({ field: 'f', scanned: 9, present: 9, distinct: 3, values })).toBe(
+      'Top values in this corpus (events): `"a.dll"` 1,500 · `7` 2 · `true` 1',
+    );
+    expect(topValuesMarkdown({ field: 'f', scanned: 9, present: 9, distinct: 5, values }, 1)).toBe(
+      'Top values in this corpus (events): `"a.dll"` 1,500 · … 4 more',
+    );
+    expect(topValuesMarkdown({ field: 'f', scanned: 9, present: 0, distinct: 0, values: [] })).toBe('');
   });
 
   it('documents functions', () => {

@@ -4,6 +4,7 @@
  */
 
 import { KEYWORDS, lex, lookupFunction, type Token } from '@rulebench/eql';
+import type { FieldValues } from './api/get-field-values.js';
 import { fieldDocumentation, functionDocumentation } from './completion.js';
 import { pathEndingAt } from './cursor-context.js';
 import type { FieldCatalog } from './field-catalog.js';
@@ -11,6 +12,24 @@ import type { FieldCatalog } from './field-catalog.js';
 export interface HoverInfo {
   readonly markdown: string;
   readonly range: { readonly start: number; readonly end: number };
+  /** Set when the hover is about a field: the provider adds its values in the corpus. */
+  readonly field?: string;
+}
+
+const countFormat = new Intl.NumberFormat('en-US');
+
+/** "Top values in this corpus": each value with the number of events holding it. */
+export function topValuesMarkdown(values: FieldValues, shown = 8): string {
+  if (values.values.length === 0) return '';
+  const list = values.values
+    .slice(0, shown)
+    .map(
+      (v) =>
+        `\`${typeof v.value === 'string' ? JSON.stringify(v.value) : String(v.value)}\` ${countFormat.format(v.count)}`,
+    )
+    .join(' · ');
+  const more = values.distinct > shown ? ` · … ${countFormat.format(values.distinct - shown)} more` : '';
+  return `Top values in this corpus (events): ${list}${more}`;
 }
 
 const KEYWORD_DOCS: Readonly<Record<string, string>> = {
@@ -108,5 +127,6 @@ export function hoverAt(text: string, offset: number, catalog: FieldCatalog): Ho
       ? fieldDocumentation(doc)
       : `**${path.path}**\n\n_Not an ECS field, and not present in this corpus._`,
     range: { start, end },
+    ...(doc?.corpus ? { field: path.path } : {}),
   };
 }

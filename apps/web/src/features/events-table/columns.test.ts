@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, columnWidth, DEFAULT_COLUMNS, filterFieldNames, loadColumns, saveColumns, toggleColumn } from './columns.js';
+import {
+  cellText,
+  columnWidth,
+  DEFAULT_COLUMNS,
+  filterFieldNames,
+  loadColumns,
+  saveColumns,
+  toggleColumn,
+} from './columns.js';
 
 function memoryStorage(initial?: string) {
   const data = new Map<string, string>();
@@ -12,7 +20,13 @@ function memoryStorage(initial?: string) {
 
 describe('columns', () => {
   it('defaults to when, what and where', () => {
-    expect(DEFAULT_COLUMNS).toEqual(['@timestamp', 'event.category', 'event.action', 'process.name', 'host.name']);
+    expect(DEFAULT_COLUMNS).toEqual([
+      '@timestamp',
+      'event.category',
+      'event.action',
+      'process.name',
+      'host.name',
+    ]);
     expect(loadColumns(undefined)).toBe(DEFAULT_COLUMNS);
     expect(loadColumns(memoryStorage('not json'))).toBe(DEFAULT_COLUMNS);
     expect(loadColumns(memoryStorage('[]'))).toBe(DEFAULT_COLUMNS);

@@ -11,7 +11,13 @@ import {
   withinBounds,
 } from './event-filter.js';
 
-const KNOWN = new Set(['process.name', 'event.code', '@timestamp', 'destination.port', 'dll.code_signature.exists']);
+const KNOWN = new Set([
+  'process.name',
+  'event.code',
+  '@timestamp',
+  'destination.port',
+  'dll.code_signature.exists',
+]);
 
 describe('parseFilter', () => {
   it('separates field terms from free text', () => {

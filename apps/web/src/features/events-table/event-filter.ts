@@ -85,7 +85,10 @@ export function termToEql(term: FieldTerm, types: readonly string[]): string {
 }
 
 /** `any where a and b` for the terms; `types` gives each field's JSON types. */
-export function filterQuery(terms: readonly FieldTerm[], types: (field: string) => readonly string[]): string {
+export function filterQuery(
+  terms: readonly FieldTerm[],
+  types: (field: string) => readonly string[],
+): string {
   return `any where ${terms.map((t) => termToEql(t, types(t.field))).join(' and ')}`;
 }
 

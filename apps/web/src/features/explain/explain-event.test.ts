@@ -31,6 +31,21 @@ describe('explainEvent', () => {
     ]);
   });
 
+  it('sums up every leaf of an `or` group once, with its values', () => {
+    const result = explainEvent(
+      'any where (process.name == "a" or process.name == "b" or (dll.name : "x" and not host.name == "h"))',
+      { process: { name: 'cmd.exe' }, host: { name: 'h' } },
+    );
+    if (!result.ok) throw new Error(result.reason);
+    const group = result.explanation.terms[0]?.clauses[0];
+    expect(group?.kind).toBe('Logical');
+    expect(group && operandSummary(group)).toEqual([
+      { label: 'process.name', value: '"cmd.exe"' },
+      { label: 'dll.name', value: 'missing' },
+      { label: 'host.name', value: '"h"' },
+    ]);
+  });
+
   it('reports a query that does not parse instead of throwing', () => {
     expect(explainEvent('any where (', {})).toEqual({
       ok: false,

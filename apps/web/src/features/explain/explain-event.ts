@@ -50,16 +50,27 @@ export function describeFieldNode(node: ExplainNode): string | undefined {
   return values.length === 1 ? (values[0] ?? '') : `[${values.join(', ')}]`;
 }
 
-/** The leaves worth showing next to a clause: its field operands and their values. */
+/**
+ * The leaves worth showing next to a clause: its field operands and their values. For an
+ * `and`/`or`/`not` group that is every leaf below it, each once (`a == 1 or a == 2` names `a`
+ * once), so a collapsed group still says what the event holds.
+ */
 export function operandSummary(node: ExplainNode): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
+  const seen = new Set<string>();
+  const add = (label: string, value: string) => {
+    const key = `${label}\u0000${value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ label, value });
+  };
   const visit = (n: ExplainNode) => {
     if (n.kind === 'Field') {
-      out.push({ label: n.label, value: describeFieldNode(n) ?? formatEqlValue(n.value) });
+      add(n.label, describeFieldNode(n) ?? formatEqlValue(n.value));
       return;
     }
     if (n.kind === 'FunctionCall' || n.kind === 'Arithmetic') {
-      out.push({ label: n.label, value: formatEqlValue(n.value) });
+      add(n.label, formatEqlValue(n.value));
       return;
     }
     for (const child of n.children) visit(child);

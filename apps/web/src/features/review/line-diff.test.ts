@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { diffLines } from './line-diff.js';
 
 const show = (oldText: string, newText: string) =>
-  diffLines(oldText, newText).map((l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'}${l.text}`);
+  diffLines(oldText, newText).map(
+    (l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'}${l.text}`,
+  );
 
 describe('diffLines', () => {
   it('finds nothing changed between equal texts', () => {
@@ -11,7 +13,9 @@ describe('diffLines', () => {
   });
 
   it('shows a changed line as removed then added, with both line numbers', () => {
-    expect(diffLines('process where\n  process.name == "a"\nand x', 'process where\n  process.name == "b"\nand x')).toEqual([
+    expect(
+      diffLines('process where\n  process.name == "a"\nand x', 'process where\n  process.name == "b"\nand x'),
+    ).toEqual([
       { kind: 'same', text: 'process where', before: 1, after: 1 },
       { kind: 'removed', text: '  process.name == "a"', before: 2 },
       { kind: 'added', text: '  process.name == "b"', after: 2 },

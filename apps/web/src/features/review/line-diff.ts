@@ -24,7 +24,12 @@ export function diffLines(oldText: string, newText: string): DiffLine[] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
   const out: DiffLine[] = [];
   for (let i = 0; i < head; i++) out.push({ kind: 'same', text: a[i] ?? '', before: i + 1, after: i + 1 });
   const midA = a.slice(head, a.length - tail);

@@ -33,7 +33,8 @@ describe('searchFragment', () => {
     expect(searchFragment({ ...base, options: { size: 1 } }).hits.events?.map((e) => e._id)).toEqual(['1']);
     const sequences = searchFragment({
       ...base,
-      query: 'sequence by host.id [process where process.name == "EXCEL.EXE"] [process where process.name == "cmd.exe"]',
+      query:
+        'sequence by host.id [process where process.name == "EXCEL.EXE"] [process where process.name == "cmd.exe"]',
     }).hits.sequences;
     expect(sequences?.map((s) => s.events.map((e) => e._id))).toEqual([['1', '2']]);
   });

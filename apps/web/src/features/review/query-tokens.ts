@@ -1,6 +1,15 @@
 import { isKeyword, lex, type Token } from '@rulebench/eql';
 
-export type QueryPartKind = 'keyword' | 'category' | 'function' | 'field' | 'string' | 'number' | 'operator' | 'comment' | 'plain';
+export type QueryPartKind =
+  | 'keyword'
+  | 'category'
+  | 'function'
+  | 'field'
+  | 'string'
+  | 'number'
+  | 'operator'
+  | 'comment'
+  | 'plain';
 
 export interface QueryPart {
   readonly kind: QueryPartKind;
@@ -48,7 +57,10 @@ export function queryParts(query: string): QueryPart[] {
   });
   if (at < query.length) {
     const rest = query.slice(at);
-    parts.push({ kind: rest.trim() === '' || !/^\s*(\/\/|\/\*)/.test(rest) ? 'plain' : 'comment', text: rest });
+    parts.push({
+      kind: rest.trim() === '' || !/^\s*(\/\/|\/\*)/.test(rest) ? 'plain' : 'comment',
+      text: rest,
+    });
   }
   return parts;
 }

@@ -36,7 +36,8 @@ export function attackIdProblem(
   const value = id.trim();
   if (value === '') return 'Enter an id.';
   if (level === 'technique') {
-    if (SUBTECHNIQUE_ID.test(value)) return `${value} is a subtechnique: add it under technique ${value.slice(0, 5)}.`;
+    if (SUBTECHNIQUE_ID.test(value))
+      return `${value} is a subtechnique: add it under technique ${value.slice(0, 5)}.`;
     return TECHNIQUE_ID.test(value) ? null : 'A technique id looks like T1059.';
   }
   if (!SUBTECHNIQUE_ID.test(value)) return 'A subtechnique id looks like T1059.001.';
@@ -83,7 +84,10 @@ function entry(id: string, name: string, reference: string): ThreatEntry {
 export function addTactic(threats: readonly Threat[], tacticId: string): Threat[] {
   if (threats.some((t) => t.tactic.id === tacticId)) return [...threats];
   const name = ATTACK_TACTICS[tacticId] ?? tacticId;
-  return [...threats, { framework: ATTACK_FRAMEWORK, tactic: entry(tacticId, name, tacticReference(tacticId)) }];
+  return [
+    ...threats,
+    { framework: ATTACK_FRAMEWORK, tactic: entry(tacticId, name, tacticReference(tacticId)) },
+  ];
 }
 
 export function removeTactic(threats: readonly Threat[], index: number): Threat[] {
@@ -95,16 +99,30 @@ function withTechniques(threat: Threat, techniques: readonly ThreatTechnique[]):
   return techniques.length === 0 ? rest : { ...rest, technique: techniques };
 }
 
-export function addTechnique(threats: readonly Threat[], tacticIndex: number, id: string, name: string): Threat[] {
+export function addTechnique(
+  threats: readonly Threat[],
+  tacticIndex: number,
+  id: string,
+  name: string,
+): Threat[] {
   return threats.map((threat, i) => {
     if (i !== tacticIndex || (threat.technique ?? []).some((t) => t.id === id)) return threat;
     return withTechniques(threat, [...(threat.technique ?? []), entry(id, name, techniqueReference(id))]);
   });
 }
 
-export function removeTechnique(threats: readonly Threat[], tacticIndex: number, techniqueIndex: number): Threat[] {
+export function removeTechnique(
+  threats: readonly Threat[],
+  tacticIndex: number,
+  techniqueIndex: number,
+): Threat[] {
   return threats.map((threat, i) =>
-    i === tacticIndex ? withTechniques(threat, (threat.technique ?? []).filter((_, j) => j !== techniqueIndex)) : threat,
+    i === tacticIndex
+      ? withTechniques(
+          threat,
+          (threat.technique ?? []).filter((_, j) => j !== techniqueIndex),
+        )
+      : threat,
   );
 }
 
@@ -124,7 +142,10 @@ export function addSubtechnique(
     if (i !== tacticIndex) return threat;
     const techniques = (threat.technique ?? []).map((technique, j) => {
       if (j !== techniqueIndex || (technique.subtechnique ?? []).some((s) => s.id === id)) return technique;
-      return withSubtechniques(technique, [...(technique.subtechnique ?? []), entry(id, name, techniqueReference(id))]);
+      return withSubtechniques(technique, [
+        ...(technique.subtechnique ?? []),
+        entry(id, name, techniqueReference(id)),
+      ]);
     });
     return withTechniques(threat, techniques);
   });
@@ -140,7 +161,10 @@ export function removeSubtechnique(
     if (i !== tacticIndex) return threat;
     const techniques = (threat.technique ?? []).map((technique, j) =>
       j === techniqueIndex
-        ? withSubtechniques(technique, (technique.subtechnique ?? []).filter((_, k) => k !== subIndex))
+        ? withSubtechniques(
+            technique,
+            (technique.subtechnique ?? []).filter((_, k) => k !== subIndex),
+          )
         : technique,
     );
     return withTechniques(threat, techniques);

@@ -18,7 +18,9 @@ export function findingsFor(findings: readonly Finding[], ...paths: readonly str
  * corpus, which is the better judge while replaying); marking them again would only repeat them.
  */
 function markedByEditor(finding: Finding): boolean {
-  return finding.code === 'query-syntax' || finding.code === 'unknown-field' || finding.code.startsWith('EQL_');
+  return (
+    finding.code === 'query-syntax' || finding.code === 'unknown-field' || finding.code.startsWith('EQL_')
+  );
 }
 
 /** Query findings with a range (unknown fields, type clashes, bad category values) → editor diagnostics. */
@@ -72,7 +74,11 @@ export function tabOf(finding: Finding): EditorTab {
   return 'all';
 }
 
-export function countFindings(findings: readonly Finding[]): { error: number; warning: number; info: number } {
+export function countFindings(findings: readonly Finding[]): {
+  error: number;
+  warning: number;
+  info: number;
+} {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return counts;

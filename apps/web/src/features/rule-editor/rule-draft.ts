@@ -70,6 +70,27 @@ export function isDirty(base: Rule, current: Rule): boolean {
   return !isDeepStrictEqual(base, current);
 }
 
+const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+
+/**
+ * A rule object the page got from elsewhere (the seed rule, a fork's snapshot) as the model the
+ * editor works on: the required fields present, so no form has to guard against their absence.
+ */
+export function asRuleModel(value: object): Rule {
+  const rule = value as Partial<Rule> & Record<string, unknown>;
+  const metadata = typeof rule.metadata === 'object' && rule.metadata !== null ? rule.metadata : {};
+  return {
+    ...(rule as object),
+    metadata,
+    rule_id: text(rule.rule_id, ''),
+    name: text(rule.name, ''),
+    description: text(rule.description, ''),
+    type: text(rule.type, 'eql'),
+    severity: text(rule.severity, 'low'),
+    risk_score: typeof rule.risk_score === 'number' ? rule.risk_score : 21,
+  } as Rule;
+}
+
 /** What the rest of the workbench reads (header, guide, trainer): the same fields, query always a string. */
 export function toWorkbenchRule(rule: Rule): WorkbenchRule {
   return { ...rule, query: rule.query ?? '' };

@@ -3,7 +3,14 @@
  * allowed values come from the editor's compact ECS table (already loaded lazily for completion),
  * which holds exactly what the validator reads from ECS, so the full `EcsFlat` never ships.
  */
-import { createFieldSchema, type FieldInfo, type FieldSchema, type Finding, type Rule, validateRule } from '@rulebench/rules';
+import {
+  createFieldSchema,
+  type FieldInfo,
+  type FieldSchema,
+  type Finding,
+  type Rule,
+  validateRule,
+} from '@rulebench/rules';
 import type { EcsRow } from '../editor/field-catalog.js';
 
 export function schemaFromEcsRows(rows: readonly EcsRow[]): FieldSchema {

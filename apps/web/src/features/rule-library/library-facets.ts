@@ -18,9 +18,7 @@ export function libraryFacets(rules: readonly RuleListItem[]): LibraryFacets {
     types.add(rule.type);
   }
   return {
-    tags: [...tagCounts]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([tag]) => tag),
+    tags: [...tagCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag),
     tactics: [...tactics].map(([id, name]) => ({ id, name })).sort((a, b) => a.id.localeCompare(b.id)),
     types: [...types].sort(),
   };

@@ -10,8 +10,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 /** Throws a SyntaxError for anything outside the base64url alphabet. */
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1)
-    throw new SyntaxError('not base64url text');
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new SyntaxError('not base64url text');
   const base64 = text.replaceAll('-', '+').replaceAll('_', '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
   const bytes = new Uint8Array(binary.length);

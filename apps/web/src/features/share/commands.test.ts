@@ -19,6 +19,7 @@ describe('esCurlCommand', () => {
       { size: 100 },
     );
     expect(command.split('\n')[0]).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell expands it, not JavaScript.
       'curl -s -X POST "${ES_URL:-http://localhost:9200}/winlogbeat-*,logs-windows.sysmon_operational-*/_eql/search?pretty" \\',
     );
     const body = command.slice(command.indexOf("-d '") + 4, -1).replaceAll("'\\''", "'");
@@ -46,7 +47,11 @@ describe('esCurlCommand', () => {
 describe('cliSearchCommand', () => {
   it('passes the query, size and options as flags', () => {
     expect(
-      cliSearchCommand("any where a == 'x'", { size: 100, tiebreaker_field: 'event.sequence' }, 'sysmon-sample.ndjson'),
+      cliSearchCommand(
+        "any where a == 'x'",
+        { size: 100, tiebreaker_field: 'event.sequence' },
+        'sysmon-sample.ndjson',
+      ),
     ).toBe(
       [
         'pnpm -s rulebench search \\',

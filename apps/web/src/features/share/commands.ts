@@ -1,5 +1,5 @@
-import type { SnapshotOptions, SnapshotRule } from './types.js';
 import { shellQuote } from './shell-quote.js';
+import type { SnapshotOptions, SnapshotRule } from './types.js';
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
@@ -15,7 +15,9 @@ export function esCurlCommand(rule: SnapshotRule, query: string, options: Snapsh
     .map((pattern) => encodeURIComponent(pattern).replaceAll('%2A', '*'))
     .join(',');
   const { exceptions: _exceptions, ...params } = options;
-  const timestampField = params.timestamp_field ?? (typeof rule.timestamp_override === 'string' ? rule.timestamp_override : '@timestamp');
+  const timestampField =
+    params.timestamp_field ??
+    (typeof rule.timestamp_override === 'string' ? rule.timestamp_override : '@timestamp');
   const body = {
     query,
     ...params,
@@ -48,12 +50,17 @@ const FLAGS: readonly (readonly [keyof SnapshotOptions, string])[] = [
  * is where the corpus's events are on the user's disk (the CLI reads files, not the server).
  */
 export function cliSearchCommand(query: string, options: SnapshotOptions, eventsFile: string): string {
-  const words = ['pnpm -s rulebench search', `--events ${shellQuote(eventsFile)}`, `--query ${shellQuote(query)}`];
+  const words = [
+    'pnpm -s rulebench search',
+    `--events ${shellQuote(eventsFile)}`,
+    `--query ${shellQuote(query)}`,
+  ];
   // The CLI's default size is Elasticsearch's 10; the workbench's is larger, so always say it.
   if (options.size !== undefined) words.push(`--size ${options.size}`);
   for (const [key, flag] of FLAGS) {
     const value = options[key];
-    if (typeof value === 'string' || typeof value === 'number') words.push(`${flag} ${shellQuote(String(value))}`);
+    if (typeof value === 'string' || typeof value === 'number')
+      words.push(`${flag} ${shellQuote(String(value))}`);
   }
   return words.join(' \\\n  ');
 }

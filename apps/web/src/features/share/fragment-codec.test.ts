@@ -59,7 +59,9 @@ describe('fragment codec', () => {
   });
 
   it('checks the shape and keeps only known options', () => {
-    expect(() => checkFragmentState({ v: 2 })).toThrow('the link was made by a newer Rulebench (state version 2)');
+    expect(() => checkFragmentState({ v: 2 })).toThrow(
+      'the link was made by a newer Rulebench (state version 2)',
+    );
     expect(() => checkFragmentState({ v: 1, rule: {}, query: 'x', events: [{ _id: 1 }] })).toThrow(
       'event 1 of the link is not an {_index, _id, _source} event',
     );

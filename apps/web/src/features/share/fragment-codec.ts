@@ -70,7 +70,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function checkEvent(value: unknown, i: number): SharedEvent {
-  if (!isRecord(value) || typeof value._id !== 'string' || typeof value._index !== 'string' || !isRecord(value._source))
+  if (
+    !isRecord(value) ||
+    typeof value._id !== 'string' ||
+    typeof value._index !== 'string' ||
+    !isRecord(value._source)
+  )
     throw new FragmentError(`event ${i + 1} of the link is not an {_index, _id, _source} event`);
   return { _index: value._index, _id: value._id, _source: value._source };
 }
@@ -100,7 +105,9 @@ export function checkFragmentState(value: unknown): FragmentState {
       ...((options.result_position === 'head' || options.result_position === 'tail') && {
         result_position: options.result_position,
       }),
-      ...(typeof options.max_samples_per_key === 'number' && { max_samples_per_key: options.max_samples_per_key }),
+      ...(typeof options.max_samples_per_key === 'number' && {
+        max_samples_per_key: options.max_samples_per_key,
+      }),
     },
     selection: {
       ...(typeof selection.event === 'string' && { event: selection.event }),

@@ -1,6 +1,12 @@
 import { fragmentHash } from '../../app/route.js';
 import { encodeFragment } from './fragment-codec.js';
-import { eventsToShare, ruleRecord, type ShareableState, selectionOf, snapshotOptions } from './share-state.js';
+import {
+  eventsToShare,
+  ruleRecord,
+  type ShareableState,
+  selectionOf,
+  snapshotOptions,
+} from './share-state.js';
 import type { FragmentState, SharedEvent } from './types.js';
 
 /** The bound: a link without a server carries the rule and about a hundred events. */

@@ -13,15 +13,26 @@ describe('parsePastedEvents', () => {
   });
 
   it('reads arrays, single events and search responses, keeping ids', () => {
-    expect(parsePastedEvents('[{"a":1}]')).toEqual({ ok: true, events: [{ _index: 'pasted', _id: '1', _source: { a: 1 } }] });
-    expect(parsePastedEvents('{"a":1}')).toEqual({ ok: true, events: [{ _index: 'pasted', _id: '1', _source: { a: 1 } }] });
+    expect(parsePastedEvents('[{"a":1}]')).toEqual({
+      ok: true,
+      events: [{ _index: 'pasted', _id: '1', _source: { a: 1 } }],
+    });
+    expect(parsePastedEvents('{"a":1}')).toEqual({
+      ok: true,
+      events: [{ _index: 'pasted', _id: '1', _source: { a: 1 } }],
+    });
     const search = { hits: { hits: [{ _index: 'logs', _id: 'x9', _source: { b: 2 } }] } };
     expect(parsePastedEvents(JSON.stringify(search))).toEqual({
       ok: true,
       events: [{ _index: 'logs', _id: 'x9', _source: { b: 2 } }],
     });
-    const eql = { hits: { sequences: [{ events: [{ _index: 'l', _id: '1', _source: {} }, { missing: true }] }] } };
-    expect(parsePastedEvents(JSON.stringify(eql))).toEqual({ ok: true, events: [{ _index: 'l', _id: '1', _source: {} }] });
+    const eql = {
+      hits: { sequences: [{ events: [{ _index: 'l', _id: '1', _source: {} }, { missing: true }] }] },
+    };
+    expect(parsePastedEvents(JSON.stringify(eql))).toEqual({
+      ok: true,
+      events: [{ _index: 'l', _id: '1', _source: {} }],
+    });
     expect(parsePastedEvents('  ')).toEqual({ ok: true, events: [] });
   });
 

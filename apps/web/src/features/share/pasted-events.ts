@@ -39,7 +39,10 @@ export function parsePastedEvents(text: string): PastedEvents {
       try {
         documents.push(JSON.parse(line));
       } catch {
-        return { ok: false, error: `Line ${i + 1} is not JSON: paste NDJSON (one event per line) or a JSON array.` };
+        return {
+          ok: false,
+          error: `Line ${i + 1} is not JSON: paste NDJSON (one event per line) or a JSON array.`,
+        };
       }
     }
   }

@@ -21,7 +21,10 @@ const eventsResponse = (ids: string[]): EqlSearchResponse =>
 
 const rule = { name: 'R', query: 'any where true', note: 'guide' };
 
-const state = (response: EqlSearchResponse | undefined, selected: ShareableState['selected']): ShareableState => ({
+const state = (
+  response: EqlSearchResponse | undefined,
+  selected: ShareableState['selected'],
+): ShareableState => ({
   rule,
   query: 'any where id != null',
   corpus: 'sysmon-sample',
@@ -83,17 +86,19 @@ describe('eventsToShare', () => {
       '3',
       '40',
     ]);
-    expect(eventsToShare(eventsResponse(['4', '5']), { key: 'e:5', hit: hit('5') }).map((e) => e._id)).toEqual([
-      '4',
-      '5',
-    ]);
+    expect(
+      eventsToShare(eventsResponse(['4', '5']), { key: 'e:5', hit: hit('5') }).map((e) => e._id),
+    ).toEqual(['4', '5']);
     expect(eventsToShare(undefined, null)).toEqual([]);
   });
 });
 
 describe('planFragmentLink', () => {
   it('makes a #s= link on the given origin that decodes to the state', async () => {
-    const plan = await planFragmentLink('http://rb.example', state(eventsResponse(['1', '2']), { key: 'e:2', hit: hit('2') }));
+    const plan = await planFragmentLink(
+      'http://rb.example',
+      state(eventsResponse(['1', '2']), { key: 'e:2', hit: hit('2') }),
+    );
     if (!plan.ok) throw new Error(plan.reason);
     expect(plan.url.startsWith('http://rb.example/#s=')).toBe(true);
     expect(plan.length).toBe(plan.url.length);
@@ -112,11 +117,13 @@ describe('planFragmentLink', () => {
         'Too big for a link without a server: 101 events, at most 100. Lower the result size or narrow the query, or create a permalink (stored on this server).',
     });
     // Random text does not compress: 90 events of 1 kB each overflow 64 kB.
-    const noise = (n: number) => Array.from({ length: n }, () => Math.random().toString(36).slice(2)).join('');
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => Math.random().toString(36).slice(2)).join('');
     const big = Array.from({ length: 90 }, (_, i) => ({ ...hit(String(i)), _source: { blob: noise(100) } }));
     const plan = await planFragmentLink('http://x', state(undefined, null), big);
     expect(plan.ok).toBe(false);
-    if (!plan.ok) expect(plan.reason).toMatch(/^Too big for a link without a server: \d+ kB, at most 64 kB\./);
+    if (!plan.ok)
+      expect(plan.reason).toMatch(/^Too big for a link without a server: \d+ kB, at most 64 kB\./);
   });
 
   it('formats sizes', () => {

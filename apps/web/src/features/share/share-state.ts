@@ -1,7 +1,13 @@
 import type { EqlSearchResponse } from '@rulebench/eql';
 import type { Rule } from '../rule/types.js';
 import type { SelectedHit } from '../search/components/MatchList.js';
-import type { SharedEvent, SnapshotInput, SnapshotOptions, SnapshotRule, SnapshotSelection } from './types.js';
+import type {
+  SharedEvent,
+  SnapshotInput,
+  SnapshotOptions,
+  SnapshotRule,
+  SnapshotSelection,
+} from './types.js';
 
 /** What the share menu reads from the workbench. */
 export interface ShareableState {
@@ -56,7 +62,10 @@ export function snapshotInput(state: ShareableState): SnapshotInput {
  * once each, missing-event placeholders left out), plus the selected event if it is not
  * among them (a near miss). Order is kept, so the receiving page lists them the same way.
  */
-export function eventsToShare(response: EqlSearchResponse | undefined, selected: SelectedHit | null): SharedEvent[] {
+export function eventsToShare(
+  response: EqlSearchResponse | undefined,
+  selected: SelectedHit | null,
+): SharedEvent[] {
   const out: SharedEvent[] = [];
   const seen = new Set<string>();
   const add = (hit: SelectedHit['hit']) => {

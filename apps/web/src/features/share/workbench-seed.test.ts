@@ -18,7 +18,10 @@ describe('resolveSelection', () => {
   });
 
   it('falls back to the carried hit, then to the carried events, else nothing', () => {
-    expect(resolveSelection(response, { event: 'n:9', hit: hit('9') })).toEqual({ key: 'n:9', hit: hit('9') });
+    expect(resolveSelection(response, { event: 'n:9', hit: hit('9') })).toEqual({
+      key: 'n:9',
+      hit: hit('9'),
+    });
     expect(resolveSelection(undefined, { event: 'n:7' }, [hit('7')])).toEqual({ key: 'n:7', hit: hit('7') });
     expect(resolveSelection(response, { event: 's:0:1' })).toBeNull();
     expect(resolveSelection(response, { event: 'e:404' })).toBeNull();
@@ -28,7 +31,11 @@ describe('resolveSelection', () => {
 
 describe('seeds', () => {
   it('round-trip through a history state, and ignore foreign states', () => {
-    const seed = { rule: seedRule({ name: 'R' }, 'any where true'), query: 'any where true', origin: 'a shared link' };
+    const seed = {
+      rule: seedRule({ name: 'R' }, 'any where true'),
+      query: 'any where true',
+      origin: 'a shared link',
+    };
     expect(readSeed(structuredClone(seedHistoryState(seed)))).toEqual(seed);
     expect(readSeed(null)).toBeUndefined();
     expect(readSeed({ rulebenchSeed: { rule: {} } })).toBeUndefined();

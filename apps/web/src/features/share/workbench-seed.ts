@@ -31,7 +31,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function readSeed(state: unknown): WorkbenchSeed | undefined {
   if (!isRecord(state)) return undefined;
   const seed = state[SEED_KEY];
-  if (!isRecord(seed) || !isRecord(seed.rule) || typeof seed.query !== 'string' || typeof seed.origin !== 'string')
+  if (
+    !isRecord(seed) ||
+    !isRecord(seed.rule) ||
+    typeof seed.query !== 'string' ||
+    typeof seed.origin !== 'string'
+  )
     return undefined;
   return seed as unknown as WorkbenchSeed;
 }

@@ -169,3 +169,17 @@ describe('sequence executor: missing events', () => {
     expect(names(run(q, data, { presorted: true }))).toEqual([['n4', '-']]);
   });
 });
+
+describe('sequence executor with many terms', () => {
+  it('matches sequences of more terms than the filter bitmask holds, sorted or not', () => {
+    const count = 33;
+    const terms = Array.from({ length: count }, (_, i) => `[process where x == ${i}]`).join(' ');
+    const query = `sequence by u ${terms} until [process where x == -1]`;
+    const events = Array.from({ length: count }, (_, i) => ev(i + 1, { x: i, u: 'a', n: `e${i}` }));
+    const expected = [events.map((e) => String(e._source.n))];
+    expect(names(run(query, [...events].reverse()))).toEqual(expected);
+    expect(names(run(query, events, { presorted: true }))).toEqual(expected);
+    const cut = [...events.slice(0, 20), ev(20.5, { x: -1, u: 'a', n: 'stop' }), ...events.slice(20)];
+    expect(names(run(query, cut.reverse()))).toEqual([]);
+  });
+});

@@ -54,10 +54,18 @@ interface Keyed {
   readonly until: readonly JoinKey[];
 }
 
-interface Buffered extends Keyed {
-  readonly key: EventKey;
+/**
+ * An unsorted event kept for sorting: its sort key inline and which terms its filters passed
+ * (bit t for term t, bit 30 for `until`), so that one small object is all it costs until its
+ * join keys are read after the sort.
+ */
+interface Buffered extends EventKey {
   readonly event: EqlEvent;
+  readonly matched: number;
 }
+
+/** Bit of the `until` term in `Buffered.matched`; terms beyond it are filtered again later. */
+const UNTIL_BIT = 30;
 
 const NO_KEYS: readonly JoinKey[] = Object.freeze([]);
 
@@ -89,20 +97,39 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
   let arrival = 0;
   let done = stopAfter === 0;
 
-  /** Filters and keys the event per term; false when no term (nor `until`) wants it. */
-  function keyInto(
+  /** Which terms' filters (and `until`'s) the event passes, as bits; -1 (filter again later) past UNTIL_BIT terms. */
+  function filterBits(source: Record<string, unknown>): number {
+    let bits = 0;
+    for (let t = 0; t < termStage.length; t++) {
+      if (t >= UNTIL_BIT) return -1;
+      if ((termStage[t] as PlannedStage).filter(source)) bits |= 1 << t;
+    }
+    if (plan.until?.filter(source)) bits |= 1 << UNTIL_BIT;
+    return bits;
+  }
+
+  /**
+   * Join keys per term of an event whose filters gave `bits`, into `out` (lists reused from
+   * `lists`); the `until` keys, or null when no term (nor `until`) takes the event.
+   */
+  function keysFor(
     source: Record<string, unknown>,
+    bits: number,
     out: (readonly JoinKey[])[],
-    lists?: JoinKey[][],
+    lists: JoinKey[][],
   ): readonly JoinKey[] | null {
     let any = false;
     for (let t = 0; t < termStage.length; t++) {
       const stage = termStage[t] as PlannedStage;
-      const keys = stage.filter(source) ? extractJoinKeys(source, stage.keys, lists?.[t]) : NO_KEYS;
+      const passes = bits === -1 ? stage.filter(source) : (bits & (1 << t)) !== 0;
+      const keys = passes ? extractJoinKeys(source, stage.keys, lists[t]) : NO_KEYS;
       out[t] = keys;
       if (keys.length > 0) any = true;
     }
-    const until = plan.until?.filter(source) ? extractJoinKeys(source, plan.until.keys) : NO_KEYS;
+    const untilStage = plan.until;
+    const untilPasses =
+      untilStage !== null && (bits === -1 ? untilStage.filter(source) : (bits & (1 << UNTIL_BIT)) !== 0);
+    const until = untilPasses ? extractJoinKeys(source, untilStage.keys) : NO_KEYS;
     return any || until.length > 0 ? until : null;
   }
 
@@ -137,22 +164,25 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
       const ts = order.timestampOf(event);
       // Without a timestamp an event has no place in time, so it takes part in no sequence.
       if (ts === undefined) return;
+      const bits = filterBits(event._source);
+      if (bits === 0) return;
       if (presorted) {
-        const until = keyInto(event._source, scratch, scratchLists);
+        const until = keysFor(event._source, bits, scratch, scratchLists);
         if (until === null) return;
         feed(event, ts, scratch, until);
         if (matcher.completedCount >= stopAfter) done = true;
         return;
       }
-      const terms: (readonly JoinKey[])[] = new Array(termStage.length);
-      const until = keyInto(event._source, terms);
-      if (until !== null) buffer.push({ key: order.keyOf(event, index), event, terms, until });
+      buffer.push({ timestamp: ts, tiebreaker: order.tiebreakerOf(event), seq: index, event, matched: bits });
     },
     finish() {
       done = true;
       if (!presorted) {
-        buffer.sort((a, b) => compareKeys(a.key, b.key));
-        for (const item of buffer) feed(item.event, item.key.timestamp, item.terms, item.until);
+        buffer.sort(compareKeys);
+        for (const item of buffer) {
+          const until = keysFor(item.event._source, item.matched, scratch, scratchLists);
+          if (until !== null) feed(item.event, item.timestamp, scratch, until);
+        }
         buffer.length = 0;
       }
       matcher.finish();

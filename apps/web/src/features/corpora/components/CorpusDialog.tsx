@@ -8,11 +8,13 @@ interface CorpusDialogProps {
   readonly selectedId: string | undefined;
   readonly initialFiles: readonly File[] | undefined;
   readonly onImported: (corpus: Corpus) => void;
+  readonly onDeleted: (id: string) => void;
   readonly onClose: () => void;
 }
 
 /** A modal (native `<dialog>`: focus stays inside, Escape closes) to import, rename and delete corpora. */
-export function CorpusDialog({ corpora, selectedId, initialFiles, onImported, onClose }: CorpusDialogProps) {
+export function CorpusDialog(props: CorpusDialogProps) {
+  const { corpora, selectedId, initialFiles, onImported, onDeleted, onClose } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const ids = useId();
   useEffect(() => {
@@ -22,6 +24,7 @@ export function CorpusDialog({ corpora, selectedId, initialFiles, onImported, on
   }, []);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Escape, which <dialog> handles itself.
     <dialog
       ref={ref}
       aria-labelledby={`${ids}-title`}
@@ -55,7 +58,12 @@ export function CorpusDialog({ corpora, selectedId, initialFiles, onImported, on
             </h3>
             <ul data-testid="corpus-list" className="rounded border border-slate-200 dark:border-slate-700">
               {corpora.map((corpus) => (
-                <CorpusListItem key={corpus.id} corpus={corpus} selected={corpus.id === selectedId} />
+                <CorpusListItem
+                  key={corpus.id}
+                  corpus={corpus}
+                  selected={corpus.id === selectedId}
+                  onDeleted={onDeleted}
+                />
               ))}
             </ul>
           </section>

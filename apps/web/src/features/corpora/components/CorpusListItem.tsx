@@ -10,7 +10,13 @@ function problem(error: unknown): string {
 }
 
 /** One corpus: what it holds, and rename/delete for uploads (bundled ones say why they can't). */
-export function CorpusListItem({ corpus, selected }: { corpus: Corpus; selected: boolean }) {
+interface CorpusListItemProps {
+  readonly corpus: Corpus;
+  readonly selected: boolean;
+  readonly onDeleted: (id: string) => void;
+}
+
+export function CorpusListItem({ corpus, selected, onDeleted }: CorpusListItemProps) {
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const [draft, setDraft] = useState(corpus.name);
@@ -62,7 +68,11 @@ export function CorpusListItem({ corpus, selected }: { corpus: Corpus; selected:
               }
             }}
           />
-          <button type="submit" className="btn-primary h-7" disabled={rename.isPending || draft.trim() === ''}>
+          <button
+            type="submit"
+            className="btn-primary h-7"
+            disabled={rename.isPending || draft.trim() === ''}
+          >
             Save
           </button>
           <button type="button" className="btn" onClick={() => setMode('view')}>
@@ -73,7 +83,11 @@ export function CorpusListItem({ corpus, selected }: { corpus: Corpus; selected:
         <div className="flex items-start gap-3">
           <div className="min-w-0 flex-1">
             <div className="flex items-center gap-2">
-              <span className="truncate text-sm font-semibold" data-testid="corpus-item-name" title={corpus.name}>
+              <span
+                className="truncate text-sm font-semibold"
+                data-testid="corpus-item-name"
+                title={corpus.name}
+              >
                 {corpus.name}
               </span>
               {selected && (
@@ -148,7 +162,7 @@ export function CorpusListItem({ corpus, selected }: { corpus: Corpus; selected:
             className="inline-flex h-7 items-center rounded bg-red-700 px-2.5 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-50"
             data-testid="corpus-delete-confirm"
             disabled={remove.isPending}
-            onClick={() => remove.mutate(corpus.id)}
+            onClick={() => remove.mutate(corpus.id, { onSuccess: () => onDeleted(corpus.id) })}
           >
             Delete corpus
           </button>

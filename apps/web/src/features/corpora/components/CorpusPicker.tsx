@@ -79,7 +79,11 @@ export function CorpusPicker({ corpora, value, onChange, disabled = false }: Cor
         value={value ?? ''}
         disabled={disabled || corpora.length === 0}
         onChange={(e) => onChange(e.target.value)}
-        title={selected ? [optionText(selected), range, selected.description].filter(Boolean).join('\n') : undefined}
+        title={
+          selected
+            ? [optionText(selected), range, selected.description].filter(Boolean).join('\n')
+            : undefined
+        }
       >
         {corpora.length === 0 && <option value="">No corpora</option>}
         {corpora.map((c) => (
@@ -122,6 +126,11 @@ export function CorpusPicker({ corpora, value, onChange, disabled = false }: Cor
           selectedId={value}
           initialFiles={dialog.files}
           onImported={(corpus) => onChange(corpus.id)}
+          onDeleted={(id) => {
+            // The selected corpus is gone: move to another one now, so the search re-runs there.
+            const next = corpora.find((c) => c.id !== id);
+            if (id === value && next) onChange(next.id);
+          }}
           onClose={() => setDialog(null)}
         />
       )}

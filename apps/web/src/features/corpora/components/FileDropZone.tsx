@@ -29,10 +29,12 @@ export function FileDropZone({ onFiles }: { onFiles: (files: File[]) => void }) 
           : 'border-slate-300 hover:border-slate-400 dark:border-slate-600'
       }`}
     >
-      <span className="font-medium text-slate-800 dark:text-slate-200">Drop files here, or click to choose</span>
+      <span className="font-medium text-slate-800 dark:text-slate-200">
+        Drop files here, or click to choose
+      </span>
       <span className="text-xs text-slate-600 dark:text-slate-400">
-        ECS NDJSON or JSON, Elasticsearch responses, Sysmon/winlogbeat JSON, EVTX; gzip or zip wrapped. Several
-        files make one corpus.
+        ECS NDJSON or JSON, Elasticsearch responses, Sysmon/winlogbeat JSON, EVTX; gzip or zip wrapped.
+        Several files make one corpus.
       </span>
       <input
         id={id}

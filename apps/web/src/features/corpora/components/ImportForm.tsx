@@ -57,11 +57,13 @@ export function ImportForm({ initialFiles, onImported }: ImportFormProps) {
       {files.length > 0 && (
         <ul data-testid="upload-files" className="space-y-0.5 text-xs text-slate-700 dark:text-slate-300">
           {files.map((file, i) => (
-            <li key={`${file.name}:${i}`} className="flex items-center gap-2">
+            <li key={`${file.name}:${file.size}:${file.lastModified}`} className="flex items-center gap-2">
               <span className="min-w-0 flex-1 truncate font-mono" title={file.name}>
                 {file.name}
               </span>
-              <span className="shrink-0 tabular-nums text-slate-500 dark:text-slate-400">{formatBytes(file.size)}</span>
+              <span className="shrink-0 tabular-nums text-slate-500 dark:text-slate-400">
+                {formatBytes(file.size)}
+              </span>
               <button
                 type="button"
                 className="btn h-5 px-1.5 text-[11px]"
@@ -81,7 +83,10 @@ export function ImportForm({ initialFiles, onImported }: ImportFormProps) {
         </ul>
       )}
       <div className="flex flex-wrap items-end gap-3">
-        <label htmlFor={`${ids}-name`} className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
+        <label
+          htmlFor={`${ids}-name`}
+          className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300"
+        >
           Corpus name
           <input
             id={`${ids}-name`}
@@ -97,7 +102,10 @@ export function ImportForm({ initialFiles, onImported }: ImportFormProps) {
             }}
           />
         </label>
-        <label className="flex h-7 items-center gap-1.5 text-xs text-slate-700 dark:text-slate-300" title="Import the good records and list the bad ones; otherwise one bad record stores nothing">
+        <label
+          className="flex h-7 items-center gap-1.5 text-xs text-slate-700 dark:text-slate-300"
+          title="Import the good records and list the bad ones; otherwise one bad record stores nothing"
+        >
           <input
             type="checkbox"
             data-testid="upload-skip-invalid"
@@ -107,7 +115,12 @@ export function ImportForm({ initialFiles, onImported }: ImportFormProps) {
           />
           Skip bad records
         </label>
-        <button type="submit" className="btn-primary" data-testid="upload-button" disabled={files.length === 0 || busy}>
+        <button
+          type="submit"
+          className="btn-primary"
+          data-testid="upload-button"
+          disabled={files.length === 0 || busy}
+        >
           Import
         </button>
       </div>
@@ -146,8 +159,8 @@ export function ImportForm({ initialFiles, onImported }: ImportFormProps) {
           {state.code === 'invalid_records' && state.report && state.report.read > state.report.rejected && (
             <div className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
               <span className="min-w-0 flex-1">
-                You can import the {formatCount(state.report.read - state.report.rejected, 'good record')} and leave
-                out the {formatCount(state.report.rejected, 'bad one', 'bad ones')} listed above.
+                You can import the {formatCount(state.report.read - state.report.rejected, 'good record')} and
+                leave out the {formatCount(state.report.rejected, 'bad one', 'bad ones')} listed above.
               </span>
               <button
                 type="button"

@@ -65,10 +65,9 @@ export function ImportReportView({ report, stored }: { report: ImportReport; sto
             data-testid="report-errors"
             className="mt-1 max-h-40 overflow-y-auto rounded border border-red-200 bg-red-50 text-xs dark:border-red-900 dark:bg-red-950/40"
           >
-            {report.errors.map((error, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: errors are reported in input order and never change.
+            {report.errors.map((error) => (
               <li
-                key={i}
+                key={`${describePosition(error)}: ${error.reason}`}
                 className="border-b border-red-100 px-2 py-1 last:border-b-0 dark:border-red-900/60"
               >
                 <span className="font-semibold text-red-800 dark:text-red-300">

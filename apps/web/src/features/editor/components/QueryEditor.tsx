@@ -1,5 +1,6 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { FieldValues } from '../api/get-field-values.js';
 import { EQL_LANGUAGE_ID } from '../eql-language.js';
 import { registerEqlProviders } from '../eql-providers.js';
 import { DARK_THEME, LIGHT_THEME } from '../eql-themes.js';
@@ -33,6 +34,8 @@ interface QueryEditorProps {
   readonly dark: boolean;
   readonly controllerRef?: RefObject<QueryEditorController | null>;
   readonly onNotice?: (message: string) => void;
+  /** A field's top values in the current corpus, for value completion and hover. */
+  readonly valuesFor?: ((field: string) => Promise<FieldValues | undefined>) | undefined;
   /** Rule validation findings about the query (type clashes, values ECS does not allow), as markers of their own. */
   readonly ruleFindings?: DiagnosedText | undefined;
 }
@@ -95,12 +98,18 @@ export function QueryEditor(props: QueryEditorProps) {
       label: 'Run query',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       contextMenuGroupId: 'navigation',
-      run: () => latest.current.onRun(),
+      run: (ed) => {
+        // Running answers the question the open popups were helping to ask.
+        ed.trigger('rulebench', 'hideSuggestWidget', null);
+        ed.trigger('rulebench', 'closeParameterHints', null);
+        latest.current.onRun();
+      },
     });
     const model = editor.getModel();
     const providers = model
       ? registerEqlProviders(monaco, model, {
           getCatalog: () => latest.current.catalog,
+          getValues: (field) => latest.current.valuesFor?.(field) ?? Promise.resolve(undefined),
           onFormatRefused: (reason) => latest.current.onNotice?.(reason),
         })
       : null;

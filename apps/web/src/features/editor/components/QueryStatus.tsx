@@ -2,6 +2,8 @@ import { isError } from '../diagnose.js';
 import { type Diagnostic, formatDiagnostic } from '../markers.js';
 
 interface QueryStatusProps {
+  /** No query yet (the rule is loading): say nothing about it. */
+  readonly loading?: boolean;
   readonly diagnostics: readonly Diagnostic[];
   readonly editedSinceRun: boolean;
   /** A passing message, e.g. why Format left the text alone. */
@@ -9,7 +11,7 @@ interface QueryStatusProps {
 }
 
 /** The line under the editor: the first error in the query, else its warnings, else that it parses. */
-export function QueryStatus({ diagnostics, editedSinceRun, notice }: QueryStatusProps) {
+export function QueryStatus({ loading = false, diagnostics, editedSinceRun, notice }: QueryStatusProps) {
   const errors = diagnostics.filter(isError);
   const warnings = diagnostics.filter((d) => !isError(d));
   const firstError = errors[0];
@@ -19,7 +21,7 @@ export function QueryStatus({ diagnostics, editedSinceRun, notice }: QueryStatus
       className="flex h-6 items-center gap-3 border-t border-slate-100 px-4 text-xs dark:border-slate-800"
       aria-live="polite"
     >
-      {firstError ? (
+      {loading ? null : firstError ? (
         <span
           data-testid="query-error"
           className="truncate font-mono text-red-700 dark:text-red-400"

@@ -88,7 +88,9 @@ export function ColumnChooser({ columns, fields, onChange }: ColumnChooserProps)
             </button>
           </div>
           <ul className="min-h-0 flex-1 overflow-y-auto py-1 text-xs" aria-label="Fields">
-            {shown.length === 0 && <li className="px-3 py-2 text-slate-500 dark:text-slate-400">No field matches.</li>}
+            {shown.length === 0 && (
+              <li className="px-3 py-2 text-slate-500 dark:text-slate-400">No field matches.</li>
+            )}
             {shown.map((name) => {
               const count = counts.get(name);
               return (

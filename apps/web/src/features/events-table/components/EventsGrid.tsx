@@ -27,7 +27,8 @@ interface EventsGridProps {
  * grid itself holds focus and points at the selected row (`aria-activedescendant`).
  */
 export function EventsGrid(props: EventsGridProps) {
-  const { label, columns, count, rowAt, activeIndex, selectedId, onActivate, onVisibleChange, scrollRef } = props;
+  const { label, columns, count, rowAt, activeIndex, selectedId, onActivate, onVisibleChange, scrollRef } =
+    props;
   const ids = useId();
   const width = columns.reduce((sum, c) => sum + columnWidth(c), 0);
   const virtualizer = useVirtualizer({
@@ -60,6 +61,7 @@ export function EventsGrid(props: EventsGridProps) {
   const activeRendered = items.some((item) => item.index === activeIndex);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: virtual rows are absolutely placed divs; table elements would not lay out that way.
     <div
       ref={scrollRef}
       role="grid"
@@ -67,13 +69,19 @@ export function EventsGrid(props: EventsGridProps) {
       aria-rowcount={count + 1}
       aria-colcount={columns.length}
       aria-activedescendant={activeIndex >= 0 && activeRendered ? rowId(activeIndex) : undefined}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a grid is interactive; it takes focus for the arrow keys.
       tabIndex={0}
       data-testid="events-grid"
       className="relative min-h-0 flex-1 overflow-auto text-xs focus-visible:outline-offset-[-2px]"
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="sticky top-0 z-10" style={{ width: Math.max(width, 0), minWidth: '100%' }}>
+      {/* biome-ignore lint/a11y/useSemanticElements: see the grid above. */}
+      <div
+        role="rowgroup"
+        className="sticky top-0 z-10"
+        style={{ width: Math.max(width, 0), minWidth: '100%' }}
+      >
+        {/* biome-ignore lint/a11y/useSemanticElements: see the grid above. */}
+        {/* biome-ignore lint/a11y/useFocusableInteractive: the grid holds focus (aria-activedescendant). */}
         <div
           role="row"
           aria-rowindex={1}
@@ -81,6 +89,8 @@ export function EventsGrid(props: EventsGridProps) {
           style={{ height: HEADER_HEIGHT }}
         >
           {columns.map((c, i) => (
+            // biome-ignore lint/a11y/useSemanticElements: see the grid above.
+            // biome-ignore lint/a11y/useFocusableInteractive: the grid holds focus (aria-activedescendant).
             <div
               key={c}
               role="columnheader"
@@ -94,6 +104,7 @@ export function EventsGrid(props: EventsGridProps) {
           ))}
         </div>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: see the grid above. */}
       <div
         role="rowgroup"
         className="relative"
@@ -103,6 +114,9 @@ export function EventsGrid(props: EventsGridProps) {
           const hit = rowAt(item.index);
           const selected = hit !== undefined && hit._id === selectedId && item.index === activeIndex;
           return (
+            // biome-ignore lint/a11y/useSemanticElements: see the grid above.
+            // biome-ignore lint/a11y/useFocusableInteractive: the grid holds focus (aria-activedescendant).
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the grid's arrow keys do what a click does.
             <div
               key={item.key}
               id={rowId(item.index)}
@@ -125,6 +139,8 @@ export function EventsGrid(props: EventsGridProps) {
               {columns.map((c, i) => {
                 const text = hit ? cellText(hit._source, c) : '';
                 return (
+                  // biome-ignore lint/a11y/useSemanticElements: see the grid above.
+                  // biome-ignore lint/a11y/useFocusableInteractive: the grid holds focus (aria-activedescendant).
                   <div
                     key={c}
                     role="gridcell"

@@ -53,7 +53,9 @@ export function EventsTable({ corpus, selectedKey, onSelect }: EventsTableProps)
   };
 
   if (corpus === undefined) {
-    return <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Choose a corpus to see its events.</p>;
+    return (
+      <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Choose a corpus to see its events.</p>
+    );
   }
 
   const filtering = parsed.text !== '' || parsed.terms.length > 0 || fromText !== '' || toText !== '';
@@ -177,7 +179,11 @@ function EventsBody(props: EventsBodyProps) {
         </span>
         {rows.capped && <span>(the field filter shows the first 10,000)</span>}
         {rows.query !== undefined && (
-          <code className="ml-auto min-w-0 truncate font-mono text-[11px]" title={rows.query} data-testid="events-eql">
+          <code
+            className="ml-auto min-w-0 truncate font-mono text-[11px]"
+            title={rows.query}
+            data-testid="events-eql"
+          >
             {rows.query}
           </code>
         )}

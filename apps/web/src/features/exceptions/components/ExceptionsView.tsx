@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { MatchRowView, type SelectedHit } from '../../search/components/MatchRow.js';
 import type { EventLike } from '../../search/match-row.js';
 import {
@@ -8,6 +8,8 @@ import {
   needsValue,
   suppresses,
 } from '../exception-match.js';
+import { fromKibanaEntry, isComplete, type KibanaExceptionItem, toKibanaItem } from '../rule-exceptions.js';
+import { SavedExceptions } from './SavedExceptions.js';
 
 interface ExceptionsViewProps {
   readonly matches: readonly EventLike[];
@@ -17,6 +19,16 @@ interface ExceptionsViewProps {
   readonly fields: readonly string[];
   readonly selectedKey: string | undefined;
   readonly onSelect: (selection: SelectedHit) => void;
+  /** The exception items saved with the rule. */
+  readonly saved: readonly KibanaExceptionItem[];
+  /** Replaces the rule's items; absent when the rule cannot be edited. */
+  readonly onSavedChange?: ((items: KibanaExceptionItem[]) => void) | undefined;
+}
+
+function newItemId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(16)}-${Math.random().toString(16).slice(2)}`;
 }
 
 export const EMPTY_ENTRY: ExceptionEntry = { field: '', operator: 'is', value: '' };
@@ -29,9 +41,31 @@ export function ExceptionsView({
   fields,
   selectedKey,
   onSelect,
+  saved,
+  onSavedChange,
 }: ExceptionsViewProps) {
   const ids = useId();
+  const [name, setName] = useState('');
   const suppressed = useMemo(() => matches.filter((m) => suppresses(entries, m._source)), [matches, entries]);
+  const canSave = onSavedChange !== undefined && entries.some(isComplete);
+  const save = () => {
+    if (!onSavedChange || !canSave) return;
+    const label =
+      name.trim() ||
+      entries
+        .filter(isComplete)
+        .map((e) => `${e.field.trim()} ${e.operator}`)
+        .join(', ');
+    onSavedChange([...saved, toKibanaItem(newItemId(), label, entries)]);
+    onEntriesChange([EMPTY_ENTRY]);
+    setName('');
+  };
+  const edit = (item: KibanaExceptionItem) => {
+    const form = item.entries.map(fromKibanaEntry).filter((e): e is ExceptionEntry => e !== undefined);
+    onEntriesChange(form.length > 0 ? form : [EMPTY_ENTRY]);
+    setName(item.name);
+    onSavedChange?.(saved.filter((i) => i !== item));
+  };
   const update = (i: number, patch: Partial<ExceptionEntry>) =>
     onEntriesChange(entries.map((e, j) => (j === i ? { ...e, ...patch } : e)));
   return (
@@ -112,7 +146,34 @@ export function ExceptionsView({
             {matches.length} matches
           </span>
         </div>
+        {onSavedChange && (
+          <div className="flex items-center gap-1.5">
+            <input
+              aria-label="Exception name"
+              className="field-control min-w-0 flex-1 text-xs"
+              placeholder="Name, e.g. Known admin tool"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button
+              type="button"
+              data-testid="exception-save"
+              className="btn h-7 text-xs"
+              disabled={!canSave}
+              onClick={save}
+              title="Add this exception to the rule (save the rule to keep it)"
+            >
+              Add to rule
+            </button>
+          </div>
+        )}
       </form>
+      <SavedExceptions
+        items={saved}
+        matches={matches}
+        onRemove={onSavedChange && ((item) => onSavedChange(saved.filter((i) => i !== item)))}
+        onEdit={onSavedChange && edit}
+      />
       {suppressed.length > 0 ? (
         <div role="listbox" aria-label="Suppressed matches" className="min-h-0 flex-1 overflow-y-auto">
           {suppressed.map((hit) => {
@@ -133,7 +194,7 @@ export function ExceptionsView({
       ) : (
         <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
           Describe the events to leave out (as Kibana's rule exceptions do); the matches they would remove
-          show here. Exceptions are previewed only, not saved with the rule yet.
+          show here. Add the exception to the rule, then save the rule to keep it.
         </p>
       )}
     </div>

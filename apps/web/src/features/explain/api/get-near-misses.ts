@@ -1,47 +1,51 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { iterateCorpusEvents } from '../../corpora/api/get-corpus-events.js';
-import {
-  collectNearMisses,
-  compileForNearMisses,
-  type NearMissGroup,
-  type NearMissScan,
-  sortedGroups,
-} from '../near-misses.js';
+import { useCallback, useState } from 'react';
+import type { NearMissProgress, NearMissResult, NearMissWorkerMessage } from '../near-miss-protocol.js';
 
-/** Beyond this many events the scan stops and says so; the server is the place for more. */
-export const NEAR_MISS_SCAN_LIMIT = 50_000;
-const CHUNK = 400;
+export type { NearMissProgress, NearMissResult } from '../near-miss-protocol.js';
 
-export interface NearMissResult extends NearMissScan {
-  /** Sequences and samples have no single clause list to miss by. */
-  readonly unsupported: boolean;
-}
+/** Beyond this many events the scan stops and says so. */
+export const NEAR_MISS_SCAN_LIMIT = 1_000_000;
 
-function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Scans the corpus in the browser with the engine's `explain`, a chunk at a time. */
-export async function scanNearMisses(
+/**
+ * Scans the corpus in a Web Worker (it streams `GET /api/corpora/:id/events.ndjson` and tests
+ * each event), so even a 100,000-event corpus never blocks the page. Aborting terminates it.
+ */
+export function scanNearMisses(
   corpus: string,
   query: string,
   signal?: AbortSignal,
+  onProgress?: (progress: NearMissProgress) => void,
 ): Promise<NearMissResult> {
-  const compiled = compileForNearMisses(query);
-  if (compiled === null) return { groups: [], scanned: 0, total: 0, unsupported: true };
-  const groups = new Map<number, NearMissGroup>();
-  let scanned = 0;
-  let total = 0;
-  for await (const page of iterateCorpusEvents(corpus, NEAR_MISS_SCAN_LIMIT, signal)) {
-    total = page.total;
-    for (let i = 0; i < page.events.length; i += CHUNK) {
-      collectNearMisses(compiled, page.events.slice(i, i + CHUNK), groups);
-      await yieldToBrowser();
-      signal?.throwIfAborted();
-    }
-    scanned += page.events.length;
-  }
-  return { groups: sortedGroups(groups), scanned, total, unsupported: false };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../near-miss.worker.ts', import.meta.url), { type: 'module' });
+    const stop = () => {
+      worker.terminate();
+      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    };
+    if (signal?.aborted) return stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    const finish = () => {
+      signal?.removeEventListener('abort', stop);
+      worker.terminate();
+    };
+    worker.onmessage = (event: MessageEvent<NearMissWorkerMessage>) => {
+      const message = event.data;
+      if (message.type === 'progress') onProgress?.(message);
+      else if (message.type === 'done') {
+        finish();
+        resolve(message.result);
+      } else {
+        finish();
+        reject(new Error(message.message));
+      }
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(event.message || 'The near-miss scan failed'));
+    };
+    worker.postMessage({ origin: window.location.origin, corpus, query, limit: NEAR_MISS_SCAN_LIMIT });
+  });
 }
 
 export const nearMissKeys = {
@@ -49,18 +53,27 @@ export const nearMissKeys = {
   scan: (corpus: string, query: string) => [...nearMissKeys.all, corpus, query] as const,
 };
 
-export function nearMissesQueryOptions(corpus: string, query: string) {
+export function nearMissesQueryOptions(
+  corpus: string,
+  query: string,
+  onProgress?: (progress: NearMissProgress) => void,
+) {
   return queryOptions({
     queryKey: nearMissKeys.scan(corpus, query),
-    queryFn: ({ signal }) => scanNearMisses(corpus, query, signal),
+    queryFn: ({ signal }) => scanNearMisses(corpus, query, signal, onProgress),
     staleTime: 5 * 60_000,
     retry: false,
   });
 }
 
+/** The scan's result, and while it runs, how far it got. */
 export function useNearMisses(corpus: string | undefined, query: string, enabled: boolean) {
-  return useQuery({
-    ...nearMissesQueryOptions(corpus ?? '', query),
+  const key = `${corpus}\u0000${query}`;
+  const [progress, setProgress] = useState<{ key: string; value: NearMissProgress } | null>(null);
+  const onProgress = useCallback((value: NearMissProgress) => setProgress({ key, value }), [key]);
+  const result = useQuery({
+    ...nearMissesQueryOptions(corpus ?? '', query, onProgress),
     enabled: enabled && corpus !== undefined,
   });
+  return { ...result, progress: progress?.key === key ? progress.value : null };
 }

@@ -23,14 +23,14 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
       </p>
     );
   }
-  const count = result.groups.reduce((n, g) => n + g.events.length, 0);
+  const count = result.groups.reduce((n, g) => n + g.count, 0);
   const firstKey = result.groups[0]?.events[0] ? `n:${result.groups[0].events[0]._id}` : undefined;
   const tabKey = selectedKey ?? firstKey;
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <p className="shrink-0 border-b border-slate-100 px-3 py-1 text-[11px] text-slate-500 dark:text-slate-400 dark:border-slate-800">
-        <span data-testid="near-miss-count">{count}</span> event{count === 1 ? '' : 's'} fail exactly one
-        clause
+        <span data-testid="near-miss-count">{fmt.format(count)}</span> event{count === 1 ? '' : 's'} fail
+        exactly one clause
         {result.scanned < result.total
           ? ` (first ${fmt.format(result.scanned)} of ${fmt.format(result.total)} events scanned)`
           : ` (${fmt.format(result.scanned)} events scanned)`}
@@ -70,7 +70,7 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
                   {group.label}
                 </code>
                 <span className="shrink-0 font-semibold text-red-800 dark:text-red-300">
-                  {group.events.length}
+                  {fmt.format(group.count)}
                 </span>
               </div>
               <div role="presentation">
@@ -88,12 +88,12 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
                     />
                   );
                 })}
-                {group.events.length > GROUP_ROWS && (
+                {group.count > GROUP_ROWS && (
                   <div
                     role="presentation"
                     className="px-3 py-1.5 text-[11px] text-slate-500 dark:text-slate-400"
                   >
-                    …and {fmt.format(group.events.length - GROUP_ROWS)} more
+                    …and {fmt.format(group.count - GROUP_ROWS)} more
                   </div>
                 )}
               </div>

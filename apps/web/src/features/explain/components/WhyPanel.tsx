@@ -49,10 +49,10 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
   const failed = node.mode === 'filter' && verdict !== 'true';
   const expandable = node.children.length > 0 && node.kind !== 'Field';
   const fieldValue = describeFieldNode(node);
-  const operands =
-    node.mode === 'filter' && node.kind !== 'Logical' && node.kind !== 'Not' ? operandSummary(node) : [];
-  // Comparisons list their operands inline; only the boolean structure nests.
+  // Comparisons list their operands inline; only the boolean structure nests. A collapsed group
+  // lists the values of all its leaves, so an `or` that held still shows what the event had.
   const structural = node.kind === 'Logical' || node.kind === 'Not';
+  const operands = node.mode === 'filter' && (!structural || !open) ? operandSummary(node) : [];
   const showChildren = expandable && open && structural;
   const enter = () => onHighlight(node.loc);
   const leave = () => onHighlight(null);
@@ -90,7 +90,10 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
             </span>
           )}
           {operands.length > 0 && (
-            <div className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-[11px] text-slate-500 dark:text-slate-400">
+            <div
+              data-testid="why-operands"
+              className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-[11px] text-slate-500 dark:text-slate-400"
+            >
               {operands.map((o) => (
                 <span key={`${o.label}=${o.value}`} className="break-all">
                   {o.label} = <span className="text-slate-700 dark:text-slate-300">{o.value}</span>

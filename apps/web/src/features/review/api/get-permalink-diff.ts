@@ -18,7 +18,12 @@ export interface PermalinkDiff {
 }
 
 /** `GET /api/permalinks/:id/diff?from=&to=`: what changed, leaf by leaf. */
-export function getPermalinkDiff(id: string, from: number, to: number, signal?: AbortSignal): Promise<PermalinkDiff> {
+export function getPermalinkDiff(
+  id: string,
+  from: number,
+  to: number,
+  signal?: AbortSignal,
+): Promise<PermalinkDiff> {
   return apiGet<PermalinkDiff>(`/api/permalinks/${id}/diff?from=${from}&to=${to}`, signal);
 }
 

@@ -4,7 +4,11 @@ import { apiGet } from '../../../lib/api-client.js';
 import { permalinkKeys } from './get-permalink.js';
 
 /** `GET /api/permalinks/:id/:version/search`: the stored query re-run over the stored events. */
-export function getPermalinkSearch(id: string, version: number, signal?: AbortSignal): Promise<EqlSearchResponse> {
+export function getPermalinkSearch(
+  id: string,
+  version: number,
+  signal?: AbortSignal,
+): Promise<EqlSearchResponse> {
   return apiGet<EqlSearchResponse>(`/api/permalinks/${id}/${version}/search`, signal);
 }
 
@@ -19,5 +23,8 @@ export function permalinkSearchQueryOptions(id: string, version: number) {
 
 /** `enabled` false while the snapshot is unknown or holds no events. */
 export function usePermalinkSearch(id: string, version: number | undefined, enabled: boolean) {
-  return useQuery({ ...permalinkSearchQueryOptions(id, version ?? 0), enabled: enabled && version !== undefined });
+  return useQuery({
+    ...permalinkSearchQueryOptions(id, version ?? 0),
+    enabled: enabled && version !== undefined,
+  });
 }

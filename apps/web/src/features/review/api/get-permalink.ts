@@ -16,11 +16,19 @@ export interface PermalinkView {
   readonly created_at: string;
   readonly snapshot: SnapshotV1;
   /** Null when the snapshot holds no events. */
-  readonly corpus: { readonly index: string; readonly content_hash: string; readonly event_count: number } | null;
+  readonly corpus: {
+    readonly index: string;
+    readonly content_hash: string;
+    readonly event_count: number;
+  } | null;
   readonly versions: readonly PermalinkVersionInfo[];
 }
 
-export function getPermalink(id: string, version: number | undefined, signal?: AbortSignal): Promise<PermalinkView> {
+export function getPermalink(
+  id: string,
+  version: number | undefined,
+  signal?: AbortSignal,
+): Promise<PermalinkView> {
   const path = version === undefined ? `/api/permalinks/${id}` : `/api/permalinks/${id}/${version}`;
   return apiGet<PermalinkView>(path, signal);
 }
@@ -28,7 +36,8 @@ export function getPermalink(id: string, version: number | undefined, signal?: A
 export const permalinkKeys = {
   all: ['permalinks'] as const,
   one: (id: string) => [...permalinkKeys.all, id] as const,
-  view: (id: string, version: number | undefined) => [...permalinkKeys.one(id), 'view', version ?? 'latest'] as const,
+  view: (id: string, version: number | undefined) =>
+    [...permalinkKeys.one(id), 'view', version ?? 'latest'] as const,
   search: (id: string, version: number) => [...permalinkKeys.one(id), 'search', version] as const,
   diff: (id: string, from: number, to: number) => [...permalinkKeys.one(id), 'diff', from, to] as const,
 };

@@ -36,7 +36,8 @@ export async function uploadEvents(name: string, events: readonly SharedEvent[])
 export function useUploadEvents() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ name, events }: { name: string; events: readonly SharedEvent[] }) => uploadEvents(name, events),
+    mutationFn: ({ name, events }: { name: string; events: readonly SharedEvent[] }) =>
+      uploadEvents(name, events),
     onSuccess: () => client.invalidateQueries({ queryKey: corpusKeys.all }),
   });
 }

@@ -3,7 +3,12 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { navigate } from '../../../app/navigation.js';
 import type { SelectedHit } from '../../search/components/MatchList.js';
 import { decodeFragment } from '../../share/fragment-codec.js';
-import { resolveSelection, seedHistoryState, seedRule, type WorkbenchSeed } from '../../share/workbench-seed.js';
+import {
+  resolveSelection,
+  seedHistoryState,
+  seedRule,
+  type WorkbenchSeed,
+} from '../../share/workbench-seed.js';
 import { useUploadEvents } from '../api/upload-events.js';
 import { searchFragment } from '../local-search.js';
 import { ReviewLayout, type ReviewResults } from './ReviewLayout.js';
@@ -42,13 +47,18 @@ export function FragmentView({ payload, themeToggle }: { payload: string; themeT
   const response = 'response' in outcome ? outcome.response : undefined;
   const selected = picked ?? resolveSelection(response, state.selection, state.events);
   const results: ReviewResults =
-    'error' in outcome ? { message: `The query could not run: ${outcome.error}`, failed: true } : { response };
+    'error' in outcome
+      ? { message: `The query could not run: ${outcome.error}`, failed: true }
+      : { response };
 
   const fork = async () => {
     let corpus: string | undefined;
     if (state.events.length > 0) {
       try {
-        const name = `Shared link: ${typeof state.rule.name === 'string' ? state.rule.name : 'events'}`.slice(0, 200);
+        const name = `Shared link: ${typeof state.rule.name === 'string' ? state.rule.name : 'events'}`.slice(
+          0,
+          200,
+        );
         corpus = (await upload.mutateAsync({ name, events: state.events })).corpus.id;
       } catch {
         return;
@@ -89,8 +99,8 @@ export function FragmentView({ payload, themeToggle }: { payload: string; themeT
       notice={
         <>
           Opened from a link that carries its own state: the {events} event{events === 1 ? '' : 's'} it holds
-          {state.corpus ? ` (from “${state.corpus}”)` : ''} were searched in this browser; nothing was read from the
-          server.
+          {state.corpus ? ` (from “${state.corpus}”)` : ''} were searched in this browser; no events or
+          results came from a server.
           {upload.isError && (
             <span role="alert" className="ml-2 text-red-700 dark:text-red-400">
               Fork failed: {upload.error.message}

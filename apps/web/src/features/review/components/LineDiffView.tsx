@@ -12,14 +12,21 @@ const ROW = {
 export function LineDiffView({ before, after, label }: { before: string; after: string; label: string }) {
   const lines = useMemo(() => diffLines(before, after), [before, after]);
   return (
-    <table data-testid="line-diff" aria-label={label} className="w-full border-collapse font-mono text-[11.5px] leading-4">
+    <table
+      data-testid="line-diff"
+      aria-label={label}
+      className="w-full border-collapse font-mono text-[11.5px] leading-4"
+    >
       <tbody>
         {lines.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: diff lines are positional.
           <tr key={i} data-kind={line.kind} className={ROW[line.kind]}>
             <td className="w-8 select-none pr-1 text-right text-slate-400">{line.before ?? ''}</td>
             <td className="w-8 select-none pr-1 text-right text-slate-400">{line.after ?? ''}</td>
-            <td className="w-4 select-none text-center" aria-label={line.kind === 'same' ? undefined : line.kind}>
+            <td
+              className="w-4 select-none text-center"
+              aria-label={line.kind === 'same' ? undefined : line.kind}
+            >
               {MARK[line.kind]}
             </td>
             <td className="whitespace-pre-wrap break-all">{line.text}</td>

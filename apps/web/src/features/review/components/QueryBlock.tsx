@@ -13,15 +13,13 @@ const STYLE: Record<QueryPartKind, string> = {
   plain: '',
 };
 
-/** The query, read-only and highlighted with the engine's own lexer. */
+/** The query, read-only and highlighted with the engine's own lexer; it wraps, so it never scrolls sideways. */
 export function QueryBlock({ query, label = 'Query' }: { query: string; label?: string }) {
   const parts = useMemo(() => queryParts(query), [query]);
   return (
     <pre
       data-testid="review-query"
-      aria-label={label}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-      tabIndex={0}
+      title={label}
       className="overflow-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-[12.5px] leading-5 text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
     >
       {parts.map((part, i) =>

@@ -40,7 +40,13 @@ function summary(response: EqlSearchResponse): string {
   const total = response.hits.total;
   const sequences = response.hits.sequences !== undefined;
   const shown = response.hits.sequences?.length ?? response.hits.events?.length ?? 0;
-  const noun = sequences ? (total.value === 1 ? 'sequence' : 'sequences') : total.value === 1 ? 'match' : 'matches';
+  const noun = sequences
+    ? total.value === 1
+      ? 'sequence'
+      : 'sequences'
+    : total.value === 1
+      ? 'match'
+      : 'matches';
   const more = total.relation === 'gte' || shown < total.value ? `, ${shown} shown` : '';
   return `${total.relation === 'gte' ? '≥' : ''}${total.value} ${noun}${more}`;
 }
@@ -55,10 +61,15 @@ export function ReviewLayout(props: ReviewLayoutProps) {
     <div className="flex h-full min-w-[1024px] flex-col" data-testid="review-page">
       <header className="flex items-start gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <AppLink href="/" className="flex shrink-0 items-center gap-2 pt-0.5" data-testid="review-home">
-          <span aria-hidden className="grid size-6 place-items-center rounded bg-sky-700 text-xs font-bold text-white">
+          <span
+            aria-hidden
+            className="grid size-6 place-items-center rounded bg-sky-700 text-xs font-bold text-white"
+          >
             R
           </span>
-          <span className="text-sm font-semibold tracking-tight text-slate-700 dark:text-slate-300">Rulebench</span>
+          <span className="text-sm font-semibold tracking-tight text-slate-700 dark:text-slate-300">
+            Rulebench
+          </span>
         </AppLink>
         <RuleHeader rule={headerRule} />
         <div className="flex shrink-0 items-center gap-2">
@@ -103,7 +114,10 @@ export function ReviewLayout(props: ReviewLayoutProps) {
           <h2 className="panel-header">
             Matches
             {response && (
-              <span data-testid="review-match-count" className="ml-auto font-normal normal-case tracking-normal">
+              <span
+                data-testid="review-match-count"
+                className="ml-auto font-normal normal-case tracking-normal"
+              >
                 {summary(response)}
               </span>
             )}
@@ -117,7 +131,9 @@ export function ReviewLayout(props: ReviewLayoutProps) {
               {results.message}
             </p>
           ) : response && response.hits.total.value === 0 ? (
-            <p className="px-3 py-3 text-sm text-slate-500 dark:text-slate-400">No events matched this query.</p>
+            <p className="px-3 py-3 text-sm text-slate-500 dark:text-slate-400">
+              No events matched this query.
+            </p>
           ) : response ? (
             <MatchList response={response} selectedKey={selected?.key} onSelect={onSelect} />
           ) : null}

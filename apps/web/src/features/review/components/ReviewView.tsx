@@ -3,7 +3,12 @@ import { navigate } from '../../../app/navigation.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { useCorpora } from '../../corpora/api/get-corpora.js';
 import type { SelectedHit } from '../../search/components/MatchList.js';
-import { resolveSelection, seedHistoryState, seedRule, type WorkbenchSeed } from '../../share/workbench-seed.js';
+import {
+  resolveSelection,
+  seedHistoryState,
+  seedRule,
+  type WorkbenchSeed,
+} from '../../share/workbench-seed.js';
 import { usePermalink } from '../api/get-permalink.js';
 import { usePermalinkSearch } from '../api/get-permalink-search.js';
 import { AppLink } from './AppLink.js';
@@ -26,7 +31,15 @@ export function ReviewMessage({ title, children }: { title: string; children: Re
 }
 
 /** `/r/:id[/:version]`: a permalink as its author saw it, read-only, with its versions. */
-export function ReviewView({ id, version, themeToggle }: { id: string; version: number | undefined; themeToggle?: ReactNode }) {
+export function ReviewView({
+  id,
+  version,
+  themeToggle,
+}: {
+  id: string;
+  version: number | undefined;
+  themeToggle?: ReactNode;
+}) {
   const view = usePermalink(id, version);
   const current = view.data?.version;
   const snapshot = view.data?.snapshot;
@@ -58,7 +71,11 @@ export function ReviewView({ id, version, themeToggle }: { id: string; version: 
   const selected = picked?.version === current ? picked.hit : stored;
   const versions = data.versions.map((v) => v.version);
   const latest = Math.max(...versions);
-  const diffRange = compare ?? (versions.length > 1 ? { from: current > 1 ? current - 1 : current, to: current > 1 ? current : current + 1 } : null);
+  const diffRange =
+    compare ??
+    (versions.length > 1
+      ? { from: current > 1 ? current - 1 : current, to: current > 1 ? current : current + 1 }
+      : null);
 
   const results: ReviewResults =
     snapshot.corpus === null
@@ -74,7 +91,8 @@ export function ReviewView({ id, version, themeToggle }: { id: string; version: 
     const here =
       snapshot.corpus === null
         ? undefined
-        : (list.find((c) => c.contentHash === snapshot.corpus?.content_hash) ?? list.find((c) => c.id === snapshot.corpus?.index));
+        : (list.find((c) => c.contentHash === snapshot.corpus?.content_hash) ??
+          list.find((c) => c.id === snapshot.corpus?.index));
     const seed: WorkbenchSeed = {
       rule: seedRule(snapshot.rule, snapshot.query),
       query: snapshot.query,
@@ -112,7 +130,9 @@ export function ReviewView({ id, version, themeToggle }: { id: string; version: 
           {data.corpus
             ? ` over ${data.corpus.event_count} events of “${data.corpus.index}” (content ${data.corpus.content_hash.slice(0, 12)}…). The matches are those events searched again with the stored query and options.`
             : '.'}
-          {selected && snapshot.selection.event === selected.key && ' The selected event is the one the author had selected.'}
+          {selected &&
+            snapshot.selection.event === selected.key &&
+            ' The selected event is the one the author had selected.'}
         </>
       }
       aside={

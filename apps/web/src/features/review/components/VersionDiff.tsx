@@ -3,9 +3,12 @@ import { usePermalink } from '../api/get-permalink.js';
 import { type SnapshotChange, usePermalinkDiff } from '../api/get-permalink-diff.js';
 import { LineDiffView } from './LineDiffView.js';
 
-const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: unknown) =>
+  value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 const multiline = (c: SnapshotChange) =>
-  typeof c.before === 'string' && typeof c.after === 'string' && (c.before.includes('\n') || c.after.includes('\n'));
+  typeof c.before === 'string' &&
+  typeof c.after === 'string' &&
+  (c.before.includes('\n') || c.after.includes('\n'));
 
 function VersionSelect({
   label,
@@ -64,13 +67,29 @@ export function VersionDiff({
   return (
     <section aria-label="Changes between versions" data-testid="review-diff" className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
-        <VersionSelect label="From" value={from} versions={versions} onChange={(v) => onChange(v, to)} testId="diff-from" />
-        <VersionSelect label="To" value={to} versions={versions} onChange={(v) => onChange(from, v)} testId="diff-to" />
-        {from === to && <span className="text-xs text-slate-500 dark:text-slate-400">Pick two different versions.</span>}
+        <VersionSelect
+          label="From"
+          value={from}
+          versions={versions}
+          onChange={(v) => onChange(v, to)}
+          testId="diff-from"
+        />
+        <VersionSelect
+          label="To"
+          value={to}
+          versions={versions}
+          onChange={(v) => onChange(from, v)}
+          testId="diff-to"
+        />
+        {from === to && (
+          <span className="text-xs text-slate-500 dark:text-slate-400">Pick two different versions.</span>
+        )}
       </div>
       {from !== to && (
         <>
-          <h3 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Query</h3>
+          <h3 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            Query
+          </h3>
           {before.data && after.data ? (
             before.data.snapshot.query === after.data.snapshot.query ? (
               <p data-testid="diff-query-same" className="text-xs text-slate-600 dark:text-slate-300">
@@ -114,7 +133,11 @@ export function VersionDiff({
               </thead>
               <tbody>
                 {fields.map((c) => (
-                  <tr key={c.path} data-testid="diff-field" className="border-t border-slate-200 align-top dark:border-slate-700">
+                  <tr
+                    key={c.path}
+                    data-testid="diff-field"
+                    className="border-t border-slate-200 align-top dark:border-slate-700"
+                  >
                     <td className="break-all py-1 pr-2 font-mono">
                       {c.path} <span className="text-slate-500 dark:text-slate-400">({c.kind})</span>
                     </td>
@@ -124,8 +147,12 @@ export function VersionDiff({
                       </td>
                     ) : (
                       <>
-                        <td className="break-words py-1 pr-2 font-mono text-red-800 dark:text-red-300">{show(c.before)}</td>
-                        <td className="break-words py-1 font-mono text-emerald-800 dark:text-emerald-300">{show(c.after)}</td>
+                        <td className="break-words py-1 pr-2 font-mono text-red-800 dark:text-red-300">
+                          {show(c.before)}
+                        </td>
+                        <td className="break-words py-1 font-mono text-emerald-800 dark:text-emerald-300">
+                          {show(c.after)}
+                        </td>
                       </>
                     )}
                   </tr>

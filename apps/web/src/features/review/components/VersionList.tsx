@@ -28,7 +28,11 @@ export function VersionList({
               }`}
             >
               <span>Version {v.version}</span>
-              <span className="font-normal text-slate-500 dark:text-slate-400">{when(v.created_at)}</span>
+              <span
+                className={`font-normal ${v.version === current ? 'text-slate-700 dark:text-slate-200' : 'text-slate-500 dark:text-slate-400'}`}
+              >
+                {when(v.created_at)}
+              </span>
             </AppLink>
           </li>
         ))}

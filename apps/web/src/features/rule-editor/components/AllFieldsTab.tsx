@@ -9,7 +9,8 @@ export function AllFieldsTab({ rule, findings }: { rule: Rule; findings: readonl
   return (
     <div className="space-y-2">
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Every field of the rule, as it would be saved. Fields without a form here are kept exactly as they were read.
+        Every field of the rule, as it would be saved. Fields without a form here are kept exactly as they
+        were read.
       </p>
       <FieldFindings findings={findings} />
       <pre

@@ -21,7 +21,13 @@ const REMOVE =
   'rounded px-1.5 text-xs text-slate-500 hover:bg-red-50 hover:text-red-800 dark:text-slate-400 dark:hover:bg-red-950 dark:hover:text-red-300';
 
 /** The MITRE ATT&CK mapping: tactics, their techniques and subtechniques, with ids and names. */
-export function AttackTab({ draft, base, findings, update, catalog }: TabProps & { catalog: readonly KnownTechnique[] }) {
+export function AttackTab({
+  draft,
+  base,
+  findings,
+  update,
+  catalog,
+}: TabProps & { catalog: readonly KnownTechnique[] }) {
   const threats = draft.threat ?? [];
   const ids = useId();
   const setThreats = (next: Threat[]) => update((d) => withField(d, 'threat', next, base));
@@ -31,20 +37,29 @@ export function AttackTab({ draft, base, findings, update, catalog }: TabProps &
     <div className="space-y-3">
       <ol className="space-y-2" aria-label="ATT&CK mapping" data-testid="attack-mapping">
         {threats.map((threat, i) => (
-          <li key={`${threat.tactic.id}-${i}`} className="rounded border border-slate-200 p-2 dark:border-slate-700">
+          <li key={threat.tactic.id} className="rounded border border-slate-200 p-2 dark:border-slate-700">
             <div className="flex items-baseline gap-2">
-              <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Tactic</span>
+              <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                Tactic
+              </span>
               <span data-testid="attack-tactic" className="flex-1 text-sm font-medium">
                 <span className="font-mono">{threat.tactic.id}</span> {threat.tactic.name}
               </span>
-              <button type="button" className={REMOVE} aria-label={`Remove tactic ${threat.tactic.name}`} onClick={() => setThreats(removeTactic(threats, i))}>
+              <button
+                type="button"
+                className={REMOVE}
+                aria-label={`Remove tactic ${threat.tactic.name}`}
+                onClick={() => setThreats(removeTactic(threats, i))}
+              >
                 Remove
               </button>
             </div>
-            <FieldFindings findings={findingsFor(findings, `threat[${i}].tactic`, `threat[${i}].framework`)} />
+            <FieldFindings
+              findings={findingsFor(findings, `threat[${i}].tactic`, `threat[${i}].framework`)}
+            />
             <ul className="mt-1 space-y-1 border-l border-slate-200 pl-3 dark:border-slate-700">
               {(threat.technique ?? []).map((technique, j) => (
-                <li key={`${technique.id}-${j}`}>
+                <li key={technique.id}>
                   <div className="flex items-baseline gap-2 text-sm">
                     <span data-testid="attack-technique" className="flex-1">
                       <span className="font-mono">{technique.id}</span> {technique.name}
@@ -59,11 +74,16 @@ export function AttackTab({ draft, base, findings, update, catalog }: TabProps &
                     </button>
                   </div>
                   <FieldFindings
-                    findings={findingsFor(findings, `threat[${i}].technique[${j}].id`, `threat[${i}].technique[${j}].name`, `threat[${i}].technique[${j}].reference`)}
+                    findings={findingsFor(
+                      findings,
+                      `threat[${i}].technique[${j}].id`,
+                      `threat[${i}].technique[${j}].name`,
+                      `threat[${i}].technique[${j}].reference`,
+                    )}
                   />
                   <ul className="mt-0.5 space-y-0.5 border-l border-slate-200 pl-3 dark:border-slate-700">
                     {(technique.subtechnique ?? []).map((sub, k) => (
-                      <li key={`${sub.id}-${k}`}>
+                      <li key={sub.id}>
                         <div className="flex items-baseline gap-2 text-sm">
                           <span data-testid="attack-subtechnique" className="flex-1">
                             <span className="font-mono">{sub.id}</span> {sub.name}
@@ -77,7 +97,9 @@ export function AttackTab({ draft, base, findings, update, catalog }: TabProps &
                             Remove
                           </button>
                         </div>
-                        <FieldFindings findings={findingsFor(findings, `threat[${i}].technique[${j}].subtechnique[${k}]`)} />
+                        <FieldFindings
+                          findings={findingsFor(findings, `threat[${i}].technique[${j}].subtechnique[${k}]`)}
+                        />
                       </li>
                     ))}
                   </ul>
@@ -99,9 +121,14 @@ export function AttackTab({ draft, base, findings, update, catalog }: TabProps &
           </li>
         ))}
       </ol>
-      {threats.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No ATT&CK mapping yet.</p>}
+      {threats.length === 0 && (
+        <p className="text-sm text-slate-500 dark:text-slate-400">No ATT&CK mapping yet.</p>
+      )}
       <div className="flex items-end gap-2">
-        <label className="flex flex-col text-xs font-medium text-slate-700 dark:text-slate-300" htmlFor={`${ids}-tactic`}>
+        <label
+          className="flex flex-col text-xs font-medium text-slate-700 dark:text-slate-300"
+          htmlFor={`${ids}-tactic`}
+        >
           Add a tactic
           <select
             id={`${ids}-tactic`}
@@ -130,7 +157,9 @@ export function AttackTab({ draft, base, findings, update, catalog }: TabProps &
           Add tactic
         </button>
       </div>
-      <FieldFindings findings={findingsFor(findings, 'threat').filter((f) => !/^threat\[\d+\]/.test(f.field))} />
+      <FieldFindings
+        findings={findingsFor(findings, 'threat').filter((f) => !/^threat\[\d+\]/.test(f.field))}
+      />
     </div>
   );
 }
@@ -155,7 +184,11 @@ function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryPr
   const where = level === 'technique' ? `to ${tacticName ?? 'this tactic'}` : `to ${techniqueId}`;
   if (!open) {
     return (
-      <button type="button" className="mt-1 text-xs font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="mt-1 text-xs font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400"
+        onClick={() => setOpen(true)}
+      >
         Add {noun} {where}
       </button>
     );
@@ -173,9 +206,15 @@ function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryPr
     setOpen(false);
   };
   return (
-    <div className="mt-1 rounded bg-slate-50 p-2 dark:bg-slate-800/60" role="group" aria-label={`Add ${noun} ${where}`}>
+    <fieldset
+      className="mt-1 rounded bg-slate-50 p-2 dark:bg-slate-800/60"
+      aria-label={`Add ${noun} ${where}`}
+    >
       <div className="flex items-end gap-2">
-        <label className="flex flex-col text-[11px] font-medium text-slate-700 dark:text-slate-300" htmlFor={`${ids}-id`}>
+        <label
+          className="flex flex-col text-[11px] font-medium text-slate-700 dark:text-slate-300"
+          htmlFor={`${ids}-id`}
+        >
           {level === 'technique' ? 'Technique id' : 'Subtechnique id'}
           <input
             id={`${ids}-id`}
@@ -184,7 +223,11 @@ function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryPr
             className="field-control mt-0.5 w-32 font-mono text-xs"
             placeholder={level === 'technique' ? 'T1059' : `${techniqueId ?? 'T1059'}.001`}
             value={id}
-            aria-invalid={(touched || problem !== null) && attackIdProblem(level, id, techniqueId) !== null ? true : undefined}
+            aria-invalid={
+              (touched || problem !== null) && attackIdProblem(level, id, techniqueId) !== null
+                ? true
+                : undefined
+            }
             onChange={(e) => {
               const choice = splitAttackChoice(e.target.value);
               setId(choice.id);
@@ -201,7 +244,10 @@ function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryPr
             ))}
           </datalist>
         </label>
-        <label className="flex flex-1 flex-col text-[11px] font-medium text-slate-700 dark:text-slate-300" htmlFor={`${ids}-name`}>
+        <label
+          className="flex flex-1 flex-col text-[11px] font-medium text-slate-700 dark:text-slate-300"
+          htmlFor={`${ids}-name`}
+        >
           Name
           <input
             id={`${ids}-name`}
@@ -222,10 +268,10 @@ function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryPr
         </button>
       </div>
       {(problem !== null || (touched && (id.trim() === '' || name.trim() === ''))) && (
-        <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
+        <p role="alert" data-testid="attack-id-problem" className="mt-1 text-xs text-red-700 dark:text-red-400">
           {problem ?? attackIdProblem(level, id, techniqueId) ?? 'Enter the name as ATT&CK writes it.'}
         </p>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -24,17 +24,38 @@ function today(): string {
   return `${d.getFullYear()}/${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function DetailsTab({ draft, base, findings, update, tagSuggestions }: TabProps & { tagSuggestions: readonly string[] }) {
-  const set = <K extends Exclude<keyof Rule, 'metadata'>>(key: K) =>
-    (value: Rule[K] | undefined) => update((d) => withField(d, key, value, base));
+export function DetailsTab({
+  draft,
+  base,
+  findings,
+  update,
+  tagSuggestions,
+}: TabProps & { tagSuggestions: readonly string[] }) {
+  const set =
+    <K extends Exclude<keyof Rule, 'metadata'>>(key: K) =>
+    (value: Rule[K] | undefined) =>
+      update((d) => withField(d, key, value, base));
   const text = (key: 'name' | 'description' | 'license' | 'rule_id') => (value: string) =>
-    update((d) => withField(d, key, key === 'license' && value === '' && base.license === undefined ? undefined : value, base));
+    update((d) =>
+      withField(
+        d,
+        key,
+        key === 'license' && value === '' && base.license === undefined ? undefined : value,
+        base,
+      ),
+    );
   const riskFindings = findingsFor(findings, 'risk_score');
   const suggested = DEFAULT_RISK_SCORE[draft.severity];
   const mismatch = riskFindings.some((f) => f.code === 'severity-risk-mismatch');
   return (
     <div className="space-y-3">
-      <TextField label="Name" value={draft.name} onChange={text('name')} findings={findingsFor(findings, 'name')} testId="editor-name" />
+      <TextField
+        label="Name"
+        value={draft.name}
+        onChange={text('name')}
+        findings={findingsFor(findings, 'name')}
+        testId="editor-name"
+      />
       <TextAreaField
         label="Description"
         value={draft.description}
@@ -86,8 +107,19 @@ export function DetailsTab({ draft, base, findings, update, tagSuggestions }: Ta
         findings={findingsFor(findings, 'tags')}
       />
       <div className="grid grid-cols-2 gap-3">
-        <LinesField label="Author" value={draft.author} onChange={(v) => set('author')(v)} findings={findingsFor(findings, 'author')} rows={2} />
-        <TextField label="License" value={draft.license} onChange={text('license')} findings={findingsFor(findings, 'license')} />
+        <LinesField
+          label="Author"
+          value={draft.author}
+          onChange={(v) => set('author')(v)}
+          findings={findingsFor(findings, 'author')}
+          rows={2}
+        />
+        <TextField
+          label="License"
+          value={draft.license}
+          onChange={text('license')}
+          findings={findingsFor(findings, 'license')}
+        />
       </div>
       <LinesField
         label="References"
@@ -122,7 +154,13 @@ export function DetailsTab({ draft, base, findings, update, tagSuggestions }: Ta
             </button>
           }
         />
-        <TextField label="Type" value={`${draft.type} (${ruleTypeName(draft.type)})`} onChange={() => {}} readOnly hint="fixed" />
+        <TextField
+          label="Type"
+          value={`${draft.type} (${ruleTypeName(draft.type)})`}
+          onChange={() => {}}
+          readOnly
+          hint="fixed"
+        />
         <NumberField
           label="Version"
           value={draft.version}

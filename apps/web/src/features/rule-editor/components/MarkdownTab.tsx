@@ -23,7 +23,10 @@ export function MarkdownTab({ draft, base, findings, update, field }: MarkdownTa
   const shown = useDeferredValue(value);
   const transform = draft.transform;
   const preview = useMemo(
-    () => (field === 'note' ? pluginsToBlocks(inlineTransforms(shown, transform)) : stripLeadingHeading(shown, 'Setup')),
+    () =>
+      field === 'note'
+        ? pluginsToBlocks(inlineTransforms(shown, transform))
+        : stripLeadingHeading(shown, 'Setup'),
     [field, shown, transform],
   );
   const { title, testId } = LABELS[field];
@@ -39,7 +42,14 @@ export function MarkdownTab({ draft, base, findings, update, field }: MarkdownTa
           value={value}
           spellCheck
           onChange={(e) =>
-            update((d) => withField(d, field, e.target.value === '' && base[field] === undefined ? undefined : e.target.value, base))
+            update((d) =>
+              withField(
+                d,
+                field,
+                e.target.value === '' && base[field] === undefined ? undefined : e.target.value,
+                base,
+              ),
+            )
           }
           className="mt-0.5 min-h-0 flex-1 resize-none rounded border border-slate-300 bg-white p-2 font-mono text-xs leading-relaxed dark:border-slate-600 dark:bg-slate-950"
         />

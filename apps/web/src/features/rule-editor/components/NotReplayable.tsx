@@ -12,17 +12,14 @@ export function NotReplayable({ rule }: { rule: Rule }) {
         <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800">
           {ruleTypeName(type)}
         </span>
-        Only EQL rules can be replayed over events. This {ruleTypeName(type)} rule opens, edits, saves and exports
-        with every field intact, but it cannot run here.
+        Only EQL rules can be replayed over events. This {ruleTypeName(type)} rule opens, edits, saves and
+        exports with every field intact, but it cannot run here.
         <button type="button" className="btn ml-3" onClick={() => setPanel('editor')}>
           Edit its fields
         </button>
       </p>
       {rule.query.trim() !== '' && (
-        <pre
-          aria-label={`${ruleTypeName(type)} query`}
-          className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-xs text-slate-700 dark:bg-slate-950 dark:text-slate-300"
-        >
+        <pre className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-xs text-slate-700 dark:bg-slate-950 dark:text-slate-300">
           {rule.query.trim()}
         </pre>
       )}

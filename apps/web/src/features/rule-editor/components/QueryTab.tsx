@@ -6,8 +6,19 @@ import { FieldFindings, LinesField, NumberField, TextAreaField, TextField } from
 
 /** Where the rule searches and when: index patterns, schedule, alert limit; the query of non-EQL rules. */
 export function QueryTab({ draft, base, findings, update }: TabProps) {
-  const text = (key: 'interval' | 'from' | 'to' | 'timestamp_override' | 'event_category_override' | 'tiebreaker_field' | 'timestamp_field') =>
-    (value: string) => update((d) => withField(d, key, value.trim() === '' ? undefined : value, base));
+  const text =
+    (
+      key:
+        | 'interval'
+        | 'from'
+        | 'to'
+        | 'timestamp_override'
+        | 'event_category_override'
+        | 'tiebreaker_field'
+        | 'timestamp_field',
+    ) =>
+    (value: string) =>
+      update((d) => withField(d, key, value.trim() === '' ? undefined : value, base));
   const schedule = describeSchedule(draft.interval, draft.from, draft.max_signals);
   const eql = isReplayable(draft);
   return (
@@ -15,8 +26,8 @@ export function QueryTab({ draft, base, findings, update }: TabProps) {
       {eql ? (
         <div className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800/60 dark:text-slate-300">
           <p>
-            The EQL query is edited in the query editor of the workbench; what the validator finds in it (unknown
-            fields, type clashes, values ECS does not allow) is marked there.
+            The EQL query is edited in the query editor of the workbench; what the validator finds in it
+            (unknown fields, type clashes, values ECS does not allow) is marked there.
           </p>
           <FieldFindings findings={findingsFor(findings, 'query')} />
         </div>
@@ -26,8 +37,8 @@ export function QueryTab({ draft, base, findings, update }: TabProps) {
             data-testid="editor-not-replayable"
             className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
           >
-            This is a {ruleTypeName(draft.type)} rule. Every field opens, saves and exports intact, but only EQL rules
-            can be replayed over events.
+            This is a {ruleTypeName(draft.type)} rule. Every field opens, saves and exports intact, but only
+            EQL rules can be replayed over events.
           </p>
           {draft.query !== undefined && (
             <TextAreaField
@@ -88,7 +99,14 @@ export function QueryTab({ draft, base, findings, update }: TabProps) {
         </p>
         {draft.to !== undefined && (
           <div className="mt-3 w-1/3">
-            <TextField label="Up to" hint="to" value={draft.to} onChange={text('to')} findings={findingsFor(findings, 'to')} mono />
+            <TextField
+              label="Up to"
+              hint="to"
+              value={draft.to}
+              onChange={text('to')}
+              findings={findingsFor(findings, 'to')}
+              mono
+            />
           </div>
         )}
       </fieldset>

@@ -55,7 +55,11 @@ export function RuleEditor({ opened, validation, update, onSaved, onRevert, onCl
   const library = useRules({});
   const facets = useMemo(() => libraryFacets(library.data?.rules ?? []), [library.data]);
   const catalog = useMemo(
-    () => techniqueCatalog((library.data?.rules ?? []).map((r) => r.techniques), opened.draft.threat),
+    () =>
+      techniqueCatalog(
+        (library.data?.rules ?? []).map((r) => r.techniques),
+        opened.draft.threat,
+      ),
     [library.data, opened.draft.threat],
   );
   const byTab = useMemo(() => {
@@ -81,18 +85,33 @@ export function RuleEditor({ opened, validation, update, onSaved, onRevert, onCl
   };
 
   return (
-    <Drawer side="right" label="Rule editor" testId="rule-editor" width="w-[min(760px,64vw)]" modal={false} onClose={onClose}>
+    <Drawer
+      side="right"
+      label="Rule editor"
+      testId="rule-editor"
+      width="w-[min(760px,64vw)]"
+      modal={false}
+      onClose={onClose}
+    >
       <DrawerHeader title="Edit rule" onClose={onClose}>
         <span data-testid="editor-findings-summary" className="text-xs text-slate-600 dark:text-slate-400">
-          {counts.error} error{counts.error === 1 ? '' : 's'}, {counts.warning} warning{counts.warning === 1 ? '' : 's'}
+          {counts.error} error{counts.error === 1 ? '' : 's'}, {counts.warning} warning
+          {counts.warning === 1 ? '' : 's'}
         </span>
         {validation.dirty && (
-          <span data-testid="editor-dirty" className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          <span
+            data-testid="editor-dirty"
+            className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          >
             unsaved
           </span>
         )}
       </DrawerHeader>
-      <div role="tablist" aria-label="Rule fields" className="flex shrink-0 gap-1 overflow-x-auto border-b border-slate-200 px-3 dark:border-slate-800">
+      <div
+        role="tablist"
+        aria-label="Rule fields"
+        className="flex shrink-0 gap-1 overflow-x-auto border-b border-slate-200 px-3 dark:border-slate-800"
+      >
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -127,7 +146,9 @@ export function RuleEditor({ opened, validation, update, onSaved, onRevert, onCl
         {tab === 'attack' && <AttackTab {...props} catalog={catalog} />}
         {tab === 'guide' && <MarkdownTab {...props} field="note" />}
         {tab === 'setup' && <MarkdownTab {...props} field="setup" />}
-        {tab === 'all' && <AllFieldsTab rule={validation.toSave ?? opened.draft} findings={byTab.get('all') ?? []} />}
+        {tab === 'all' && (
+          <AllFieldsTab rule={validation.toSave ?? opened.draft} findings={byTab.get('all') ?? []} />
+        )}
       </div>
       <SaveBar
         entry={opened.entry}

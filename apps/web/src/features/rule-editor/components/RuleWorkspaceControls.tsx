@@ -34,7 +34,10 @@ export function RuleWorkspaceControls({ validation }: { validation: RuleValidati
       >
         Edit rule
         {validation.dirty && (
-          <span aria-label="unsaved changes" title="Unsaved changes" className="size-2 rounded-full bg-amber-500" />
+          <>
+            <span aria-hidden title="Unsaved changes" className="size-2 rounded-full bg-amber-500" />
+            <span className="sr-only">(unsaved changes)</span>
+          </>
         )}
       </button>
       {panel === 'library' && (

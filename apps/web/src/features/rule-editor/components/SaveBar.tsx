@@ -40,7 +40,10 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
     try {
       const detail = await create.mutateAsync(toCreate);
       onSaved(detail);
-      setMessage({ tone: 'ok', text: copy ? `Saved as a new rule, “${detail.name}”.` : 'Saved as your own copy in the library.' });
+      setMessage({
+        tone: 'ok',
+        text: copy ? `Saved as a new rule, “${detail.name}”.` : 'Saved as your own copy in the library.',
+      });
     } catch (error) {
       setMessage(failure(error, 'Could not save'));
     }
@@ -54,7 +57,9 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
       onSaved(result.rule);
       setMessage({
         tone: 'ok',
-        text: result.changed ? `Saved as revision ${result.rule.revision}.` : 'Nothing changed since the last save.',
+        text: result.changed
+          ? `Saved as revision ${result.rule.revision}.`
+          : 'Nothing changed since the last save.',
       });
     } catch (error) {
       setMessage(failure(error, 'Could not save'));
@@ -66,9 +71,14 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
     try {
       // A saved rule downloads as the server stores it (byte for byte when unedited); edits are encoded here.
       const file =
-        dirty || !entry ? encodeRuleFile(rule, format, entry?.format ?? null) : await exportRule(entry.id, format);
+        dirty || !entry
+          ? encodeRuleFile(rule, format, entry?.format ?? null)
+          : await exportRule(entry.id, format);
       saveFile(file);
-      setMessage({ tone: 'ok', text: `Downloaded ${file.fileName}${dirty ? ' (with the unsaved edits)' : ''}.` });
+      setMessage({
+        tone: 'ok',
+        text: `Downloaded ${file.fileName}${dirty ? ' (with the unsaved edits)' : ''}.`,
+      });
     } catch (error) {
       setMessage(failure(error, 'Could not download'));
     }
@@ -78,27 +88,61 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
     <div className="shrink-0 border-t border-slate-200 px-4 py-2 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-2">
         {!entry || entry.read_only ? (
-          <button type="button" className="btn-primary" data-testid="editor-save-as" disabled={busy} onClick={() => void saveAs(false)}>
+          <button
+            type="button"
+            className="btn-primary"
+            data-testid="editor-save-as"
+            disabled={busy}
+            onClick={() => void saveAs(false)}
+          >
             Save as my copy
           </button>
         ) : (
           <>
-            <button type="button" className="btn-primary" data-testid="editor-save" disabled={busy || !dirty} onClick={() => void saveInPlace()}>
+            <button
+              type="button"
+              className="btn-primary"
+              data-testid="editor-save"
+              disabled={busy || !dirty}
+              onClick={() => void saveInPlace()}
+            >
               Save
             </button>
-            <button type="button" className="btn" data-testid="editor-save-as" disabled={busy} onClick={() => void saveAs(true)}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="editor-save-as"
+              disabled={busy}
+              onClick={() => void saveAs(true)}
+            >
               Save as new rule
             </button>
           </>
         )}
-        <button type="button" className="btn" data-testid="editor-revert" disabled={busy || !dirty} onClick={onRevert}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="editor-revert"
+          disabled={busy || !dirty}
+          onClick={onRevert}
+        >
           Revert
         </button>
         <span className="ml-auto flex items-center gap-2">
-          <button type="button" className="btn" data-testid="download-toml" onClick={() => void download('toml')}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="download-toml"
+            onClick={() => void download('toml')}
+          >
             Download TOML
           </button>
-          <button type="button" className="btn" data-testid="download-ndjson" onClick={() => void download('ndjson')}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="download-ndjson"
+            onClick={() => void download('ndjson')}
+          >
             Download NDJSON
           </button>
         </span>
@@ -107,11 +151,12 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
         {!entry
           ? 'This rule is not in the library yet: saving adds it as your own.'
           : entry.read_only
-          ? 'Bundled rules are read-only: saving keeps your edits as your own copy.'
-          : dirty
-            ? `Unsaved changes to revision ${entry.revision}.`
-            : `Saved, revision ${entry.revision}.`}
-        {errorCount > 0 && ` ${errorCount} error${errorCount === 1 ? '' : 's'} found; the rule can still be saved.`}
+            ? 'Bundled rules are read-only: saving keeps your edits as your own copy.'
+            : dirty
+              ? `Unsaved changes to revision ${entry.revision}.`
+              : `Saved, revision ${entry.revision}.`}
+        {errorCount > 0 &&
+          ` ${errorCount} error${errorCount === 1 ? '' : 's'} found; the rule can still be saved.`}
       </p>
       {message && (
         <div

@@ -9,18 +9,20 @@ const SEVERITY_TEXT = {
   info: 'text-slate-600 dark:text-slate-400',
 } as const;
 
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
 export function FieldFindings({ findings, id }: { findings: readonly Finding[]; id?: string }) {
   if (findings.length === 0) return null;
   return (
     <ul id={id} data-testid="field-findings" className="mt-1 space-y-0.5">
-      {findings.map((f, i) => (
+      {findings.map((f) => (
         <li
-          key={`${f.code}-${f.field}-${i}`}
+          key={`${f.code}-${f.field}-${f.message}`}
           data-testid="field-finding"
           data-severity={f.severity}
           className={`text-xs ${SEVERITY_TEXT[f.severity]}`}
         >
-          <span className="font-semibold capitalize">{f.severity}:</span> {f.message}
+          <span className="font-semibold">{SEVERITY_WORD[f.severity]}:</span> {f.message}
         </li>
       ))}
     </ul>
@@ -164,7 +166,11 @@ interface LinesProps {
 export function LinesField(props: LinesProps) {
   const [text, setText] = useTypedText(props.value, formatLines, sameLines);
   return (
-    <Field label={props.label} hint={props.hint ?? 'one per line'} {...(props.findings ? { findings: props.findings } : {})}>
+    <Field
+      label={props.label}
+      hint={props.hint ?? 'one per line'}
+      {...(props.findings ? { findings: props.findings } : {})}
+    >
       {({ input, describedBy, invalid }) => (
         <textarea
           id={input}

@@ -26,7 +26,12 @@ interface State {
 
 type Action =
   | { readonly type: 'open'; readonly entry: RuleDetail }
-  | { readonly type: 'adopt'; readonly source: object; readonly entry: RuleDetail | null; readonly rule: Rule }
+  | {
+      readonly type: 'adopt';
+      readonly source: object;
+      readonly entry: RuleDetail | null;
+      readonly rule: Rule;
+    }
   | { readonly type: 'update'; readonly edit: (draft: Rule) => Rule }
   | { readonly type: 'saved'; readonly entry: RuleDetail }
   | { readonly type: 'revert' };
@@ -88,11 +93,15 @@ export function RuleSessionProvider({ children }: { children: ReactNode }) {
   const defaultId = list.data?.rules.find((r) => r.default)?.id;
   const detail = useRule(defaultId);
   const defaultEntry =
-    detail.data ?? (list.isError || detail.isError || (list.data !== undefined && defaultId === undefined) ? null : undefined);
+    detail.data ??
+    (list.isError || detail.isError || (list.data !== undefined && defaultId === undefined)
+      ? null
+      : undefined);
 
   const open = useCallback((entry: RuleDetail) => dispatch({ type: 'open', entry }), []);
   const adopt = useCallback(
-    (source: object, entry: RuleDetail | null, rule: Rule) => dispatch({ type: 'adopt', source, entry, rule }),
+    (source: object, entry: RuleDetail | null, rule: Rule) =>
+      dispatch({ type: 'adopt', source, entry, rule }),
     [],
   );
   const update = useCallback((edit: (draft: Rule) => Rule) => dispatch({ type: 'update', edit }), []);

@@ -1,7 +1,6 @@
-import type { Rule } from '@rulebench/rules';
 import { useEffect, useMemo } from 'react';
 import type { Rule as WorkbenchRule } from '../../rule/types.js';
-import { isReplayable, toWorkbenchRule } from '../rule-draft.js';
+import { asRuleModel, isReplayable, toWorkbenchRule } from '../rule-draft.js';
 import { useRuleSession } from './rule-session.js';
 
 /** The rule the page loads by itself (the seed rule, or a fork's), as a query result. */
@@ -33,7 +32,7 @@ export function useCurrentRule(page: PageRule): CurrentRule {
   const pageRule = page.data;
   useEffect(() => {
     if (pageRule === undefined || defaultEntry === undefined) return;
-    const model = pageRule as unknown as Rule;
+    const model = asRuleModel(pageRule);
     adopt(pageRule, defaultEntry?.rule.rule_id === model.rule_id ? defaultEntry : null, model);
   }, [pageRule, defaultEntry, adopt]);
 

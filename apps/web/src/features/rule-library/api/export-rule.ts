@@ -14,7 +14,11 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
 }
 
 /** The stored rule as the server writes it: TOML (byte for byte when unedited) or a Kibana export. */
-export async function exportRule(id: string, format: ExportFormat, revision?: number): Promise<DownloadedFile> {
+export async function exportRule(
+  id: string,
+  format: ExportFormat,
+  revision?: number,
+): Promise<DownloadedFile> {
   const params = new URLSearchParams({ format });
   if (revision !== undefined) params.set('revision', String(revision));
   const response = await fetch(`/api/rules/${encodeURIComponent(id)}/export?${params.toString()}`);

@@ -15,7 +15,12 @@ describe('describeProblem', () => {
 
   it('drops a file name prefix the message repeats and keeps the file in front', () => {
     expect(
-      describeProblem({ message: 'rules.ndjson:3:1: unexpected token', line: 3, column: 1, file: 'rules.ndjson' }),
+      describeProblem({
+        message: 'rules.ndjson:3:1: unexpected token',
+        line: 3,
+        column: 1,
+        file: 'rules.ndjson',
+      }),
     ).toBe('rules.ndjson, line 3, column 1: unexpected token');
   });
 

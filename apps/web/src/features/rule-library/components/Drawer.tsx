@@ -52,13 +52,24 @@ export function Drawer({ side, label, testId, onClose, width, modal, children }:
   );
 }
 
-export function DrawerHeader({ title, onClose, children }: { title: string; onClose: () => void; children?: ReactNode }) {
+export function DrawerHeader({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children?: ReactNode;
+}) {
   return (
     <div className="flex shrink-0 items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
       <h2 className="min-w-0 flex-1 truncate text-sm font-semibold">{title}</h2>
       {children}
-      <button type="button" className="btn" onClick={onClose} aria-label={`Close ${title.toLowerCase()}`}>
-        Close <span className="kbd">Esc</span>
+      <button type="button" className="btn" onClick={onClose} title={`Close ${title.toLowerCase()} (Esc)`}>
+        Close{' '}
+        <span aria-hidden className="kbd">
+          Esc
+        </span>
       </button>
     </div>
   );

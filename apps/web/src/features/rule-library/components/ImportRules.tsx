@@ -22,8 +22,8 @@ function ProblemList({ problems, fallback }: { problems: readonly RuleProblem[];
   if (problems.length === 0) return <p>{fallback}</p>;
   return (
     <ul className="space-y-0.5">
-      {problems.map((p, i) => (
-        <li key={`${p.line ?? 0}-${i}`}>{describeProblem(p)}</li>
+      {problems.map((p) => (
+        <li key={`${p.line ?? 0}-${p.message}`}>{describeProblem(p)}</li>
       ))}
     </ul>
   );
@@ -104,11 +104,18 @@ export function ImportRules({ onOpen }: ImportRulesProps) {
   const problems = error instanceof LibraryApiError ? error.problems : [];
 
   return (
-    <section aria-labelledby={`${ids}-title`} className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-      <h3 id={`${ids}-title`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+    <section
+      aria-labelledby={`${ids}-title`}
+      className="border-b border-slate-200 px-4 py-3 dark:border-slate-800"
+    >
+      <h3
+        id={`${ids}-title`}
+        className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+      >
         Import rules
       </h3>
-      <div
+      <section
+        aria-label="Drop a rule file here"
         data-testid="import-drop-zone"
         onDragOver={(e) => {
           e.preventDefault();
@@ -139,7 +146,7 @@ export function ImportRules({ onOpen }: ImportRulesProps) {
             e.currentTarget.value = '';
           }}
         />
-      </div>
+      </section>
       <details className="mt-2">
         <summary className="cursor-pointer select-none text-xs font-medium text-slate-700 dark:text-slate-300">
           Paste TOML or NDJSON
@@ -210,7 +217,11 @@ export function ImportRules({ onOpen }: ImportRulesProps) {
       )}
 
       {done && (
-        <p role="status" data-testid="import-done" className="mt-2 text-xs text-slate-700 dark:text-slate-300">
+        <p
+          role="status"
+          data-testid="import-done"
+          className="mt-2 text-xs text-slate-700 dark:text-slate-300"
+        >
           {summary(done)}
         </p>
       )}
@@ -222,7 +233,9 @@ function summary(result: ImportResult): string {
   const parts = [
     result.counts.created > 0 ? `${result.counts.created} imported` : '',
     result.counts.updated > 0 ? `${result.counts.updated} updated` : '',
-    result.counts.unchanged > 0 ? `${result.counts.unchanged} unchanged (already in the library, identical)` : '',
+    result.counts.unchanged > 0
+      ? `${result.counts.unchanged} unchanged (already in the library, identical)`
+      : '',
     result.counts.failed > 0 ? `${result.counts.failed} could not be read` : '',
   ].filter((p) => p !== '');
   return `${result.file ?? 'Import'}: ${parts.join(', ') || 'nothing imported'}.`;
@@ -277,7 +290,9 @@ function ImportPreview(props: ImportPreviewProps) {
                   line {rule.line} · {ruleTypeName(rule.type)} · {describeStatus(rule.status, true)}
                   {rule.findings.error + rule.findings.warning > 0 &&
                     ` · ${rule.findings.error} errors, ${rule.findings.warning} warnings`}
-                  {!rule.replay.possible && rule.type !== 'eql' && ' · opens and exports, but only EQL can be replayed'}
+                  {!rule.replay.possible &&
+                    rule.type !== 'eql' &&
+                    ' · opens and exports, but only EQL can be replayed'}
                 </span>
               </span>
             </label>
@@ -286,8 +301,8 @@ function ImportPreview(props: ImportPreviewProps) {
       </ul>
       {preview.others.length > 0 && (
         <p className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          Also in the file: {describeOthers(preview.others)}. Exception lists and connectors are kept with the rules that
-          use them.
+          Also in the file: {describeOthers(preview.others)}. Exception lists and connectors are kept with the
+          rules that use them.
         </p>
       )}
       {preview.errors.length > 0 && (

@@ -1,6 +1,6 @@
+import { ATTACK_TACTICS } from '@rulebench/rules';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useDeferredValue, useId, useState } from 'react';
-import { ATTACK_TACTICS } from '@rulebench/rules';
 import { ruleTypeName } from '../../rule-editor/rule-draft.js';
 import { ruleQueryOptions } from '../api/get-rule.js';
 import { useRules } from '../api/get-rules.js';
@@ -152,9 +152,18 @@ export function RuleLibrary({ currentId, dirty, onOpen, onClose }: RuleLibraryPr
             ? `${list.data.total} rule${list.data.total === 1 ? '' : 's'}${filtered ? ' match' : ''}`
             : 'Loading…'}
       </p>
-      <ul aria-label="Rules" aria-busy={list.isFetching || pending !== null} className="min-h-0 flex-1 overflow-y-auto pb-4">
+      <ul
+        aria-label="Rules"
+        aria-busy={list.isFetching || pending !== null}
+        className="min-h-0 flex-1 overflow-y-auto pb-4"
+      >
         {rules.map((rule) => (
-          <RuleRow key={rule.id} rule={rule} current={rule.id === currentId} onOpen={(r) => void openId(r.id)} />
+          <RuleRow
+            key={rule.id}
+            rule={rule}
+            current={rule.id === currentId}
+            onOpen={(r) => void openId(r.id)}
+          />
         ))}
         {list.data && rules.length === 0 && (
           <li className="px-4 py-6 text-center text-sm text-slate-500 dark:text-slate-400">

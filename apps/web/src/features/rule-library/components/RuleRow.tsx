@@ -12,7 +12,8 @@ function Chip({ children, tone = 'slate' }: { children: string; tone?: 'slate' |
   const tones = {
     slate: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
     sky: 'bg-sky-50 text-sky-800 ring-1 ring-inset ring-sky-200 dark:bg-sky-950 dark:text-sky-300 dark:ring-sky-900',
-    amber: 'bg-amber-50 text-amber-900 ring-1 ring-inset ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900',
+    amber:
+      'bg-amber-50 text-amber-900 ring-1 ring-inset ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900',
   };
   return <span className={`rounded-sm px-1 py-px text-[11px] leading-4 ${tones[tone]}`}>{children}</span>;
 }
@@ -42,7 +43,7 @@ export function RuleRow({ rule, current, onOpen }: RuleRowProps) {
           <span data-testid="library-rule-name" className="min-w-0 flex-1 truncate text-sm font-medium">
             {rule.name.trim() || '(unnamed rule)'}
           </span>
-          <span className="shrink-0 text-[11px] text-slate-500 dark:text-slate-400">
+          <span className="shrink-0 text-[11px] text-slate-600 dark:text-slate-400">
             {rule.source === 'bundled' ? 'bundled' : 'imported'}
             {rule.default ? ' · default' : ''}
             {current ? ' · open' : ''}

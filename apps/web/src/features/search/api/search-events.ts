@@ -2,8 +2,13 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiPost, shouldRetry } from '../../../lib/api-client.js';
 import type { EqlSearchResponse, SearchRequest } from '../types.js';
 
+/**
+ * `POST /api/live-search`: the results of `POST /api/search` for `{corpus, query, size}`, served
+ * from events the server keeps parsed, so a search can follow every pause in typing.
+ */
 export function searchEvents(request: SearchRequest, signal?: AbortSignal): Promise<EqlSearchResponse> {
-  return apiPost<EqlSearchResponse>('/api/search', request, signal);
+  const { corpus, query, size } = request;
+  return apiPost<EqlSearchResponse>('/api/live-search', { corpus, query, size }, signal);
 }
 
 export const searchKeys = {

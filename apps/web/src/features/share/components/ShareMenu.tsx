@@ -45,14 +45,19 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
       const target = e.target as Node;
       if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
+    // On the document, not the panel: focus may have left it (a button disabled while it works).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
     document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
 
   const show = (made: MadeLink) => {
     clipboard.clear();
@@ -65,7 +70,10 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
     setError(null);
     const useBase = base !== undefined && asNextVersion ? base : undefined;
     try {
-      const created = await create.mutateAsync({ snapshot: snapshotInput(state), ...(useBase && { base: useBase }) });
+      const created = await create.mutateAsync({
+        snapshot: snapshotInput(state),
+        ...(useBase && { base: useBase }),
+      });
       const url = new URL(created.url, window.location.origin).href;
       const copied = await clipboard.copy('the permalink', url);
       setBase({ id: created.id, version: created.version });
@@ -95,7 +103,11 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
     setBusy(true);
     try {
       const usePasted = parsed.events.length > 0;
-      const plan = await planFragmentLink(window.location.origin, state, usePasted ? parsed.events : undefined);
+      const plan = await planFragmentLink(
+        window.location.origin,
+        state,
+        usePasted ? parsed.events : undefined,
+      );
       if (!plan.ok) {
         setLink(null);
         setError(plan.reason);
@@ -151,12 +163,6 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
           aria-label="Share"
           data-testid="share-menu"
           className="absolute right-0 top-8 z-40 w-[26rem] rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              close();
-            }
-          }}
         >
           <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
             Link to this state
@@ -191,15 +197,16 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
                 checked={asNextVersion}
                 onChange={(e) => setAsNextVersion(e.target.checked)}
               />
-              Save as the next version of permalink <span className="font-mono">{base.id}</span> (now at version{' '}
-              {base.version})
+              Save as the next version of permalink <span className="font-mono">{base.id}</span> (now at
+              version {base.version})
             </label>
           )}
           <p className="mt-1.5 text-xs text-slate-500 dark:text-slate-400">
-            A permalink is stored here and shows the matches exactly as now. A link without a server carries the
-            rule, query and {state.response ? 'matched events' : 'events'} in its fragment and opens on any
-            Rulebench.
-            {editedSinceRun && ' The query was edited since the last run: the link carries the events of that run.'}
+            A permalink is stored here and shows the matches exactly as now. A link without a server carries
+            the rule, query and {state.response ? 'matched events' : 'events'} in its fragment and opens on
+            any Rulebench.
+            {editedSinceRun &&
+              ' The query was edited since the last run: the link carries the events of that run.'}
           </p>
           <details className="mt-1.5 text-xs">
             <summary className="cursor-pointer select-none text-slate-600 dark:text-slate-300">
@@ -241,7 +248,9 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
               type="button"
               className="btn justify-center"
               data-testid="share-copy-ndjson"
-              onClick={copyAs('the rule as Kibana NDJSON', () => ruleAsKibanaNdjson(ruleRecord(state.rule), state.query))}
+              onClick={copyAs('the rule as Kibana NDJSON', () =>
+                ruleAsKibanaNdjson(ruleRecord(state.rule), state.query),
+              )}
             >
               Rule as Kibana NDJSON
             </button>
