@@ -25,6 +25,10 @@ function pnpmVersion(env) {
   }
 }
 
+function hasPythonEvtx() {
+  return spawnSync('/usr/bin/python3', ['-c', 'import Evtx.Evtx'], { stdio: 'ignore' }).status === 0;
+}
+
 /** Returns the environment for every later step (PATH reaches pnpm; no browser downloads). */
 export function setup({ browser = false } = {}) {
   // npm's global bin folder goes on PATH so a pnpm installed just now is found by children.
@@ -42,14 +46,18 @@ export function setup({ browser = false } = {}) {
   }
   run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], { env });
 
-  if (browser && !existsSync('/usr/bin/chromium')) {
+  // The tests need Debian's Chromium, and python-evtx as an independent EVTX decoder to compare with.
+  const missing = [];
+  if (browser && !existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (browser && !hasPythonEvtx()) missing.push('python3-evtx');
+  if (missing.length > 0) {
     if (typeof process.getuid === 'function' && process.getuid() === 0) {
-      console.log("rulebench: installing Debian's chromium for the browser tests");
+      console.log(`rulebench: installing Debian's ${missing.join(' and ')} for the tests`);
       const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
       run('apt-get', ['update', '-q'], { env: aptEnv });
-      run('apt-get', ['install', '-y', '-q', 'chromium'], { env: aptEnv });
+      run('apt-get', ['install', '-y', '-q', ...missing], { env: aptEnv });
     } else {
-      console.error("rulebench: /usr/bin/chromium is missing and this is not root: install Debian's chromium");
+      console.error(`rulebench: ${missing.join(' and ')} missing and this is not root: install them with apt`);
     }
   }
   return env;

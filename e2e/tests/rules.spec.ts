@@ -15,7 +15,6 @@ const haveShared = existsSync(consolidated);
 if (!haveShared) console.warn(`rules.spec: ${consolidated} is missing; the import test is skipped`);
 
 const SEED = 'Suspicious WMI Image Load from MS Office';
-const SHOTS = process.env.RULES_SHOTS_DIR;
 
 async function openLibrary(page: Page) {
   await page.getByTestId('open-library').click();
@@ -80,7 +79,6 @@ test.describe('importing a Kibana export', () => {
     await preview.getByRole('checkbox', { name: /^test_eql_rule/ }).check();
     await preview.getByRole('checkbox', { name: /^test_kql_rule/ }).check();
     await expect(page.getByTestId('import-confirm')).toHaveText('Import 2 rules');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-preview.png') });
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('import-done')).toHaveText('custom-consolidated-rules.ndjson: 2 imported.');
     await page.getByTestId('library-source').selectOption('user');
@@ -141,7 +139,6 @@ test('editing severity, guide and saving as a copy; the TOML download re-imports
   await expect(preview.locator('li')).toHaveText(['parent process', 'user']);
   // The workbench's own guide panel shows the edited guide too.
   await expect(page.getByTestId('guide').getByRole('heading', { name: 'Triage steps' })).toBeVisible();
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'editor-guide.png') });
   expect(await seriousViolations(page, '[data-testid="rule-editor"]')).toEqual([]);
 
   await page.getByTestId('editor-save-as').click();
@@ -245,29 +242,32 @@ test('query findings are editor markers; the ATT&CK picker checks ids and nests 
   );
 });
 
-// Screenshots for a human to look at (set RULES_SHOTS_DIR); nothing is asserted beyond the panels opening.
-test.describe('screenshots', () => {
-  test.skip(!SHOTS, 'set RULES_SHOTS_DIR to take them');
+// The library and the editor fit 1280x800 and a 1920 screen, in light and dark: no sideways scroll.
+test.describe('layout', () => {
   for (const size of [
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
   ]) {
     for (const scheme of ['light', 'dark'] as const) {
-      test(`library and editor at ${size.width}x${size.height}, ${scheme}`, async ({ page }) => {
+      test(`library and editor fit ${size.width}x${size.height}, ${scheme}`, async ({ page }) => {
         await page.setViewportSize(size);
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto('/');
         await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+        const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(await overflow()).toBe(0);
         await openLibrary(page);
-        await page.screenshot({ path: join(SHOTS ?? '', `library-${size.width}-${scheme}.png`) });
+        expect(await overflow()).toBe(0);
         await page.keyboard.press('Escape');
         await openEditor(page);
         await page.getByTestId('editor-severity').selectOption('critical');
-        await page.screenshot({ path: join(SHOTS ?? '', `editor-${size.width}-${scheme}.png`) });
+        await expect(page.getByTestId('editor-severity')).toBeInViewport();
+        expect(await overflow()).toBe(0);
         await page.getByRole('tab', { name: 'ATT&CK' }).click();
         await page.getByRole('button', { name: /Add technique to Execution/ }).click();
         await page.getByTestId('attack-technique-id').fill('T1059.001');
-        await page.screenshot({ path: join(SHOTS ?? '', `attack-${size.width}-${scheme}.png`) });
+        await expect(page.getByTestId('attack-technique-id')).toBeInViewport();
+        expect(await overflow()).toBe(0);
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { EqlEvent, EqlSearchResponse, SearchOptions } from '@rulebench/eql';
+import type { CompileOptions, EqlEvent, EqlSearchResponse, SearchOptions } from '@rulebench/eql';
 import { EqlError } from '@rulebench/eql';
 
 /** The slice of `@rulebench/eql` the CLI drives; a seam so commands can be tested alone. */
@@ -10,13 +10,14 @@ export interface EventExecutor {
 }
 
 export interface SearchEngine {
-  compile(query: string): { executor(options: SearchOptions): EventExecutor };
+  /** `options.timestampField` types that field as a date in conditions, as the request does. */
+  compile(query: string, options?: CompileOptions): { executor(options: SearchOptions): EventExecutor };
 }
 
 /** The real engine, loaded on first use so `check` does not pay for the executors. */
 export async function loadEqlEngine(): Promise<SearchEngine> {
   const { compile } = await import('@rulebench/eql');
-  return { compile: (query) => compile(query) };
+  return { compile: (query, options) => compile(query, options) };
 }
 
 export interface QueryErrorReport {

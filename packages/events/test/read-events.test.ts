@@ -208,7 +208,7 @@ describe.skipIf(skip)('readEvents over ../shared/datasets', () => {
     expect(second['@timestamp']).toBe('2020-10-17T11:43:40.897Z');
     expect(getPath(second, 'event.action')).toBe('CreateRemoteThread');
     expect(getPath(second, 'process')).toEqual({
-      entity_id: '{747F3D96-D8E5-5F8A-0000-0010E1BC7200}',
+      entity_id: '{747f3d96-d8e5-5f8a-0000-0010e1bc7200}',
       executable: 'C:\\Users\\IEUser\\AppData\\Roaming\\WINWORD.exe',
       name: 'WINWORD.exe',
       pid: 2920,

@@ -2,17 +2,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { EqlEvent, SearchOptions } from '@rulebench/eql';
+import type { CompileOptions, EqlEvent, SearchOptions } from '@rulebench/eql';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli.js';
-import type { SearchEngine } from '../engine.js';
+import { loadEqlEngine, type SearchEngine } from '../engine.js';
 
 /** Records what the command hands the engine; answers with every pushed event. */
 function fakeEngine() {
-  const seen: { query?: string; options?: SearchOptions; events: EqlEvent[] } = { events: [] };
+  const seen: {
+    query?: string;
+    compileOptions?: CompileOptions;
+    options?: SearchOptions;
+    events: EqlEvent[];
+  } = { events: [] };
   const engine: SearchEngine = {
-    compile(query) {
+    compile(query, compileOptions) {
       seen.query = query;
+      seen.compileOptions = compileOptions;
       return {
         executor(options) {
           seen.options = options;
@@ -83,6 +89,7 @@ describe('search command (fake engine)', () => {
     );
     expect(result.code).toBe(0);
     expect(seen.query).toBe('any where true');
+    expect(seen.compileOptions).toEqual({ timestampField: 'ts' });
     expect(seen.options).toEqual({
       size: 3,
       resultPosition: 'tail',
@@ -145,5 +152,20 @@ describe('search command (fake engine)', () => {
     const result = await runWith(argv, fakeEngine().engine);
     expect(result.code).toBe(2);
     expect(result.stderr.startsWith(`rulebench search: ${message}\n\nUsage: rulebench search`)).toBe(true);
+  });
+});
+
+describe('search command (real engine)', () => {
+  it('types --timestamp-field as a date in conditions, as the _eql/search request does', async () => {
+    const events = join(dir, 'dated.ndjson');
+    writeFileSync(events, '{"ts":1720000000000,"n":1}\n{"ts":"2023-06-01T00:00:00Z","n":2}\n');
+    const query = 'any where ts >= "2024-01-01T00:00:00.000Z"';
+    const result = await runWith(
+      ['search', '--events', events, '--query', query, '--timestamp-field', 'ts'],
+      await loadEqlEngine(),
+    );
+    expect(result.code).toBe(0);
+    const hits = JSON.parse(result.stdout).hits.events as { _source: { n: number } }[];
+    expect(hits.map((hit) => hit._source.n)).toEqual([1]); // epoch millis compared as a date
   });
 });

@@ -73,7 +73,9 @@ export async function runSearch(
   const engine = await loadEngine();
   let executor: ReturnType<ReturnType<SearchEngine['compile']>['executor']>;
   try {
-    executor = engine.compile(flags.query).executor(options);
+    const compileOptions =
+      options.timestampField === undefined ? {} : { timestampField: options.timestampField };
+    executor = engine.compile(flags.query, compileOptions).executor(options);
   } catch (error) {
     const report = asQueryError(error);
     if (!report) throw error;

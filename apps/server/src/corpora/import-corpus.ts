@@ -1,7 +1,7 @@
-import { ContentWriter, linkCorpus } from '../store/content-writer.js';
 import type { Store } from '../store/store.js';
 import type { CorpusRecord } from '../store/types.js';
 import { type ImportReport, ImportReportBuilder } from './import-report.js';
+import { type ImportTarget, InlineTarget, RecordBatch, WorkerTarget } from './import-target.js';
 import { acceptRecord } from './records.js';
 import type { SourceRecord } from './source-records.js';
 
@@ -25,10 +25,15 @@ export type ImportOutcome =
 
 export const PROGRESS_INTERVAL_MS = 250;
 
+/** A batch goes to the store once it holds this many characters of documents, or records. */
+const BATCH_CHARS = Number(process.env.RB_BATCH ?? 1 << 20); // TEMP
+const BATCH_RECORDS = 2048;
+
 /**
  * Imports a stream of records as a new corpus, in one transaction on a dedicated connection:
  * until it commits, nothing is visible, and an error, an aborted upload or a killed process
- * leaves the store as it was.
+ * leaves the store as it was. Records are written in batches; an import larger than one batch
+ * is written by a worker thread, so parsing and writing overlap.
  */
 export function importCorpus(
   store: Store,
@@ -36,14 +41,12 @@ export function importCorpus(
   request: ImportRequest,
 ): Promise<ImportOutcome> {
   return store.writeLock.run(async () => {
-    const db = store.openWriterConnection();
     const report = request.report ?? new ImportReportBuilder();
+    let target: ImportTarget | undefined;
+    let batch = new RecordBatch();
     let unreadable = false;
-    let committed = false;
     let lastProgress = Date.now();
     try {
-      db.exec('BEGIN IMMEDIATE');
-      const writer = new ContentWriter(db);
       for await (const item of source) {
         if ('fatal' in item && item.fatal) {
           report.reject(item.position, item.error);
@@ -67,9 +70,14 @@ export function importCorpus(
         }
         // Once the import is bound to fail, keep reading only to report every bad record.
         if (report.rejected > 0 && !request.skipInvalid) continue;
-        writer.add(record.doc, record.ts);
+        batch.add(record.doc, record.ts);
         report.imported++;
         if (record.ts === null) report.withoutTimestamp++;
+        if (batch.chars >= BATCH_CHARS || batch.size >= BATCH_RECORDS) {
+          target ??= new WorkerTarget(store);
+          await target.write(batch);
+          batch = new RecordBatch();
+        }
       }
       if (unreadable || (report.rejected > 0 && !request.skipInvalid)) {
         return {
@@ -79,20 +87,19 @@ export function importCorpus(
         };
       }
       if (report.imported === 0) return { ok: false, reason: 'no_events', report: report.build() };
-      const content = writer.finish();
-      const id = linkCorpus(
-        db,
-        { name: request.name, description: request.description, source: 'upload', origin: request.origin },
-        content.contentId,
-      );
-      db.exec('COMMIT');
-      committed = true;
+      target ??= new InlineTarget(store);
+      if (batch.size > 0) await target.write(batch);
+      const id = target.commit({
+        name: request.name,
+        description: request.description,
+        source: 'upload',
+        origin: request.origin,
+      });
       const corpus = store.corpora.get(id);
       if (!corpus) throw new Error(`imported corpus ${id} is not visible after commit`);
       return { ok: true, corpus, report: report.build() };
     } finally {
-      if (!committed && db.inTransaction) db.exec('ROLLBACK');
-      db.close();
+      target?.close();
     }
   });
 }

@@ -44,7 +44,8 @@ export async function* eventRecords(
 ): AsyncGenerator<SourceRecord> {
   const inflated = options.maxInflatedBytes;
   for await (const file of files) {
-    const named = options.nameFiles && file.name !== null ? { file: file.name } : {};
+    const fileName = options.nameFiles ? file.name : null;
+    const named = fileName !== null ? { file: fileName } : {};
     let last: RecordPosition = {};
     try {
       for await (const result of readEventsNode(file.chunks, {
@@ -52,7 +53,8 @@ export async function* eventRecords(
         ...(inflated === undefined ? {} : { maxInflatedBytes: inflated }),
         onInput: (input) => options.onInput?.({ ...named, ...input }),
       })) {
-        const position = { ...named, ...result.position };
+        // No copy per record unless the file is named in it (most imports read one file).
+        const position = fileName !== null ? { file: fileName, ...result.position } : result.position;
         last = position;
         yield result.kind === 'event' ? { position, value: result.doc } : { position, error: result.message };
       }

@@ -64,6 +64,51 @@ export function linkCorpus(db: SqliteDatabase, link: CorpusLink, contentId: numb
   return id;
 }
 
+/** Count and time range of the events of a content, as they are added. */
+export class ContentStats {
+  count = 0;
+  minTs: number | null = null;
+  maxTs: number | null = null;
+
+  add(ts: number | null): void {
+    this.count++;
+    if (ts !== null) {
+      if (this.minTs === null || ts < this.minTs) this.minTs = ts;
+      if (this.maxTs === null || ts > this.maxTs) this.maxTs = ts;
+    }
+  }
+}
+
+/** A unique placeholder for the hash of a content being written; the real hash is known only at the end. */
+export function pendingContentHash(): string {
+  return `pending:${randomUUID()}`;
+}
+
+/**
+ * Names content `contentId` (written in the current transaction) by its hash, or drops it for
+ * an identical stored content when there is one.
+ */
+export function finishContent(
+  db: SqliteDatabase,
+  contentId: number,
+  hash: string,
+  stats: ContentStats,
+): ContentSummary {
+  const existing = findContentByHash(db, hash);
+  if (existing !== undefined) {
+    db.prepare('DELETE FROM contents WHERE id = ?').run(contentId);
+    return { contentId: existing, hash, eventCount: stats.count };
+  }
+  db.prepare('UPDATE contents SET hash = ?, event_count = ?, min_ts = ?, max_ts = ? WHERE id = ?').run(
+    hash,
+    stats.count,
+    stats.minTs,
+    stats.maxTs,
+    contentId,
+  );
+  return { contentId, hash, eventCount: stats.count };
+}
+
 /**
  * Writes one new content inside a transaction that the caller opens and closes. Events are
  * added one by one (constant memory); `finish` names the content by its hash, reusing an
@@ -74,45 +119,29 @@ export class ContentWriter {
   readonly #contentId: number;
   readonly #insert;
   readonly #hasher = new ContentHasher();
-  #count = 0;
-  #minTs: number | null = null;
-  #maxTs: number | null = null;
+  readonly #stats = new ContentStats();
 
   /** Must be called with a transaction open on `db`. */
   constructor(db: SqliteDatabase) {
     this.#db = db;
-    // The real hash is known only at the end; a unique placeholder holds the row until then.
     const info = db
       .prepare('INSERT INTO contents (hash, event_count, created_at) VALUES (?, 0, ?)')
-      .run(`pending:${randomUUID()}`, Date.now());
+      .run(pendingContentHash(), Date.now());
     this.#contentId = Number(info.lastInsertRowid);
     this.#insert = db.prepare('INSERT INTO events (content_id, ordinal, ts, doc) VALUES (?, ?, ?, ?)');
   }
 
   get count(): number {
-    return this.#count;
+    return this.#stats.count;
   }
 
   add(doc: string, ts: number | null): void {
-    this.#insert.run(this.#contentId, this.#count, ts, doc);
+    this.#insert.run(this.#contentId, this.#stats.count, ts, doc);
     this.#hasher.add(doc);
-    this.#count++;
-    if (ts !== null) {
-      if (this.#minTs === null || ts < this.#minTs) this.#minTs = ts;
-      if (this.#maxTs === null || ts > this.#maxTs) this.#maxTs = ts;
-    }
+    this.#stats.add(ts);
   }
 
   finish(): ContentSummary {
-    const hash = this.#hasher.digest();
-    const existing = findContentByHash(this.#db, hash);
-    if (existing !== undefined) {
-      this.#db.prepare('DELETE FROM contents WHERE id = ?').run(this.#contentId);
-      return { contentId: existing, hash, eventCount: this.#count };
-    }
-    this.#db
-      .prepare('UPDATE contents SET hash = ?, event_count = ?, min_ts = ?, max_ts = ? WHERE id = ?')
-      .run(hash, this.#count, this.#minTs, this.#maxTs, this.#contentId);
-    return { contentId: this.#contentId, hash, eventCount: this.#count };
+    return finishContent(this.#db, this.#contentId, this.#hasher.digest(), this.#stats);
   }
 }

@@ -98,7 +98,9 @@ class Generator {
 }
 
 const PLAIN = (x: string): string => `typeof ${x} === 'object' && ${x} !== null && !isArray(${x})`;
-const LEAF = (x: string): string => `return typeof ${x} === 'object' ? norm(${x}) : ${x};`;
+// A one-element array of a string (`event.category: ["process"]`) is common enough to skip the call.
+const LEAF = (x: string): string =>
+  `return typeof ${x} !== 'object' ? ${x} : isArray(${x}) && ${x}.length === 1 && typeof ${x}[0] === 'string' ? ${x}[0] : norm(${x});`;
 
 function accessorBody(path: readonly string[], segments: string): string {
   const key = (i: number): string => JSON.stringify(path[i] as string);

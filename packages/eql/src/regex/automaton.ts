@@ -11,6 +11,14 @@ import { type Term, TermFactory } from './terms.js';
 
 const MAX_STATES = 20_000;
 const MAX_TERM_NODES = 200_000;
+/**
+ * Most character positions a pattern may expand to once its repeats are written out. Lucene
+ * expands repeats the same way and Elasticsearch rejects a regexp whose automaton would need
+ * more than 10,000 states; derivatives get slow per character well before that on overlapping
+ * repeats (`a{0,2000}`, `(a{1,100}){1,100}`), so the limit here is lower: far above what
+ * detection rules write (`{1,3}`, `{15}`), low enough that no pattern stalls a search.
+ */
+const MAX_POSITIONS = 1_000;
 
 export class RegexTooComplexError extends Error {
   override readonly name = 'RegexTooComplexError';
@@ -80,6 +88,33 @@ function build(node: RegexNode, factory: TermFactory, ci: boolean, budget: { nod
   }
 }
 
+/** Positions of `node` with every repeat written out (saturating: stops counting past the cap). */
+function expandedPositions(node: RegexNode): number {
+  switch (node.kind) {
+    case 'empty':
+      return 0;
+    case 'string':
+      return node.text.length;
+    case 'char':
+    case 'class':
+    case 'any':
+    case 'anyString':
+    case 'interval':
+      return 1;
+    case 'union':
+    case 'intersection':
+    case 'concat':
+      return Math.min(expandedPositions(node.left) + expandedPositions(node.right), MAX_POSITIONS + 1);
+    case 'complement':
+    case 'negatedClass':
+      return expandedPositions(node.operand);
+    case 'repeat': {
+      const copies = Math.max(node.max ?? node.min + 1, 1);
+      return Math.min(expandedPositions(node.operand) * copies, MAX_POSITIONS + 1);
+    }
+  }
+}
+
 interface State {
   readonly term: Term;
   readonly ascii: Array<State | undefined>;
@@ -95,6 +130,11 @@ export class LazyDfa {
     private readonly node: RegexNode,
     private readonly caseInsensitive: boolean,
   ) {
+    if (expandedPositions(node) > MAX_POSITIONS) {
+      throw new RegexTooComplexError(
+        `regular expression is too complex: its repeats expand to more than ${MAX_POSITIONS} positions`,
+      );
+    }
     this.start = this.reset();
   }
 

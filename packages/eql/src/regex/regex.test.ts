@@ -75,6 +75,17 @@ describe('Lucene regular expressions', () => {
     expect(matches('(.*a){20}', text)).toBe(true);
   });
 
+  it('rejects repeats that expand past the position limit before matching anything', () => {
+    const tooBig = ['(a{1,100}){1,100}b', 'x{0,9999}', '(ab{1,50}){1,40}'];
+    for (const pattern of tooBig) {
+      expect(validateLuceneRegex(pattern)?.message, pattern).toMatch(/^regular expression is too complex/);
+    }
+    // Nested repeats under the limit still match, and stay fast once their states exist.
+    expect(matches('(a{1,20}){1,20}b', `${'a'.repeat(50)}b`)).toBe(true);
+    expect(matches('(a{1,20}){1,20}b', `${'a'.repeat(401)}b`)).toBe(false);
+    expect(validateLuceneRegex('[a-z0-9-]{1,63}(\\.[a-z0-9-]{1,63}){0,7}')).toBeNull();
+  });
+
   it('rejects invalid patterns with their position', () => {
     const invalid: Array<[string, string, number]> = [
       ['\\p', 'invalid character class \\p', 1],

@@ -36,6 +36,12 @@ type TermInit = Term extends infer T ? (T extends Term ? Omit<T, 'id'> : never) 
 
 export class TermFactory {
   private readonly interned = new Map<string, Term>();
+  /**
+   * Derivatives already computed, by term id then code point. Terms are hash-consed, so a
+   * subterm shared by many states (the tail of a long concatenation) is derived once per
+   * character instead of once per path to it, which would be exponential for nested repeats.
+   */
+  private readonly derivatives = new Map<number, Map<number, Term>>();
   readonly empty: Term;
   readonly epsilon: Term;
   readonly anyChar: Term;
@@ -145,6 +151,20 @@ export class TermFactory {
 
   /** The term matching every `s` such that `code + s` matches `term`. */
   derive(term: Term, code: number): Term {
+    let byCode = this.derivatives.get(term.id);
+    if (byCode === undefined) {
+      byCode = new Map();
+      this.derivatives.set(term.id, byCode);
+    }
+    let derivative = byCode.get(code);
+    if (derivative === undefined) {
+      derivative = this.deriveOnce(term, code);
+      byCode.set(code, derivative);
+    }
+    return derivative;
+  }
+
+  private deriveOnce(term: Term, code: number): Term {
     switch (term.kind) {
       case 'empty':
       case 'epsilon':

@@ -50,15 +50,22 @@ export function fromEventXml(xml: string): WinEvent {
   };
 }
 
-/** EventData `<Data Name=…>` values, or the leaf elements of UserData, by name. */
+/**
+ * EventData `<Data Name=…>` values, or the leaf elements of UserData, by name. Windows renders an
+ * array value by repeating its element once per item; the items are joined with `,`, as the EVTX
+ * decoder renders arrays (node/evtx.ts).
+ */
 function eventData(event: XmlElement): Record<string, string> {
   const out: Record<string, string> = {};
   const data = child(event, 'EventData');
   if (data) {
     let unnamed = 0;
     for (const item of data.children) {
-      if (item.name === 'Data') out[item.attributes.Name ?? `param${++unnamed}`] = item.text;
-      else if (item.name === 'Binary') out.Binary = item.text.trim();
+      if (item.name === 'Data') {
+        const name = item.attributes.Name ?? `param${++unnamed}`;
+        const before = out[name];
+        out[name] = before === undefined ? item.text : `${before},${item.text}`;
+      } else if (item.name === 'Binary') out.Binary = item.text.trim();
     }
     return out;
   }

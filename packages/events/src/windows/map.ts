@@ -42,38 +42,55 @@ function builtInTable(lowerCaseName: string): ProviderTable | undefined {
   return found;
 }
 
-const EMPTY_VALUES = new Set(['', '-', '{00000000-0000-0000-0000-000000000000}']);
+const ZERO_GUID = '{00000000-0000-0000-0000-000000000000}';
+
+/** The placeholders Windows writes for "no value". */
+function isEmptyValue(value: string): boolean {
+  return value === '' || value === '-' || value === ZERO_GUID;
+}
+
+/** EventData without placeholders: the record's own object when it has none (it is read only). */
+function withoutEmptyValues(eventData: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const keys = Object.keys(eventData);
+  let first = 0;
+  while (first < keys.length && !isEmptyValue(eventData[keys[first] as string] as string)) first++;
+  if (first === keys.length) return eventData;
+  const data: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = eventData[key] as string;
+    if (i < first || !isEmptyValue(value)) data[key] = value;
+  }
+  return data;
+}
 
 /** Maps one Windows event to an ECS document the way Elastic's Windows integrations do. */
 export function mapWinEvent(event: WinEvent, options: WindowsMapOptions = {}): EcsDocument {
   const out = new EcsBuilder();
-  const data: Record<string, string> = {};
-  const raw = event.eventData;
-  for (const key of Object.keys(raw)) {
-    const value = raw[key] as string;
-    if (!EMPTY_VALUES.has(value)) data[key] = value;
-  }
+  const data = withoutEmptyValues(event.eventData);
   const table = findProviderTable(event.provider, options.tables);
   const entry = table?.events[event.eventId];
 
+  // Fields are written in key order where the order is free, so that fewer objects need
+  // re-sorting at the end.
   out.set('@timestamp', timestampOf(event, data));
   out.set('ecs.version', ECS_VERSION);
-  out.set('event.kind', 'event');
-  out.set('event.code', String(event.eventId));
-  out.set('event.provider', event.provider);
-  out.set('event.module', table?.module);
-  out.set('event.dataset', table?.dataset);
-  if (event.timeCreated !== undefined) out.set('event.created', normalizeIso(event.timeCreated));
   if (entry) {
     out.set('event.action', typeof entry.action === 'string' ? entry.action : [...entry.action]);
     out.set('event.category', entry.category && [...entry.category]);
-    out.set('event.type', entry.type && [...entry.type]);
-    out.set('event.outcome', entry.outcome);
   }
+  out.set('event.code', String(event.eventId));
+  if (event.timeCreated !== undefined) out.set('event.created', normalizeIso(event.timeCreated));
+  out.set('event.dataset', table?.dataset);
+  out.set('event.kind', 'event');
+  out.set('event.module', table?.module);
+  if (entry) out.set('event.outcome', entry.outcome);
+  out.set('event.provider', event.provider);
+  if (entry) out.set('event.type', entry.type && [...entry.type]);
   setHost(out, event);
   out.set('log.level', event.level);
-  if (event.user?.identifier !== undefined) out.set('user.id', event.user.identifier);
   if (options.includeMessage !== false) out.set('message', event.message?.trim());
+  if (event.user?.identifier !== undefined) out.set('user.id', event.user.identifier);
 
   const ctx: MapContext = { event, data, out };
   if (table) {
@@ -81,8 +98,11 @@ export function mapWinEvent(event: WinEvent, options: WindowsMapOptions = {}): E
     if (entry) applyEntry(ctx, entry);
     for (const enrich of table.common.enrich) enrich(ctx);
   }
-  setWinlog(out, event, data);
-  return ((globalThis as any).__rbFinish ?? sortedKeys)(out.doc) as EcsDocument; // TEMP
+  const eventData = setWinlog(out, event, data);
+  const doc = sortedKeys(out.doc) as EcsDocument;
+  // Put in after sorting, already in key order: the largest object of a record is not walked again.
+  if (eventData) (doc.winlog as Record<string, unknown>).event_data = eventData;
+  return doc;
 }
 
 function applyEntry(ctx: MapContext, entry: EventEntry): void {
@@ -121,32 +141,45 @@ function timestampOf(event: WinEvent, data: Readonly<Record<string, string>>): s
 function setHost(out: EcsBuilder, event: WinEvent): void {
   const computer = event.computerName;
   if (computer !== undefined && computer !== '') {
-    out.set('host.name', computer);
     out.set('host.hostname', computer.split('.')[0]);
+    out.set('host.name', computer);
   }
-  out.set('host.os.type', 'windows');
   out.set('host.os.family', 'windows');
   out.set('host.os.platform', 'windows');
+  out.set('host.os.type', 'windows');
 }
 
-function setWinlog(out: EcsBuilder, event: WinEvent, data: Readonly<Record<string, string>>): void {
+/** Sets winlog.*; returns the copy of the event data that goes in the place held for it. */
+function setWinlog(
+  out: EcsBuilder,
+  event: WinEvent,
+  data: Readonly<Record<string, string>>,
+): Record<string, string> | undefined {
   out.set('winlog.channel', event.channel);
   out.set('winlog.computer_name', event.computerName);
+  const dataKeys = Object.keys(data);
+  let eventData: Record<string, string> | undefined;
+  if (dataKeys.length > 0) {
+    dataKeys.sort();
+    eventData = {};
+    for (const key of dataKeys) eventData[key] = data[key] as string;
+    out.set('winlog.event_data', true); // holds its place in key order
+  }
   out.set('winlog.event_id', String(event.eventId));
-  out.set('winlog.provider_name', event.provider);
-  out.set('winlog.provider_guid', event.providerGuid);
-  out.set('winlog.record_id', event.recordId);
+  out.set('winlog.keywords', event.keywords && [...event.keywords]);
+  out.set('winlog.opcode', event.opcode);
   out.set('winlog.process.pid', event.processId);
   out.set('winlog.process.thread.id', event.threadId);
-  out.set('winlog.opcode', event.opcode);
-  out.set('winlog.version', event.version);
+  out.set('winlog.provider_guid', event.providerGuid);
+  out.set('winlog.provider_name', event.provider);
+  out.set('winlog.record_id', event.recordId);
   out.set('winlog.task', event.task);
-  out.set('winlog.keywords', event.keywords && [...event.keywords]);
   if (event.user) {
+    out.set('winlog.user.domain', event.user.domain);
     out.set('winlog.user.identifier', event.user.identifier);
     out.set('winlog.user.name', event.user.name);
-    out.set('winlog.user.domain', event.user.domain);
     out.set('winlog.user.type', event.user.type);
   }
-  if (Object.keys(data).length > 0) out.set('winlog.event_data', { ...data });
+  out.set('winlog.version', event.version);
+  return eventData;
 }

@@ -268,7 +268,11 @@ function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryPr
         </button>
       </div>
       {(problem !== null || (touched && (id.trim() === '' || name.trim() === ''))) && (
-        <p role="alert" data-testid="attack-id-problem" className="mt-1 text-xs text-red-700 dark:text-red-400">
+        <p
+          role="alert"
+          data-testid="attack-id-problem"
+          className="mt-1 text-xs text-red-700 dark:text-red-400"
+        >
           {problem ?? attackIdProblem(level, id, techniqueId) ?? 'Enter the name as ATT&CK writes it.'}
         </p>
       )}
