@@ -30,7 +30,12 @@ function readJson(file) {
 // Unit and integration tests (Vitest).
 const vitestJson = join(reports, 'vitest.json');
 step('unit and integration tests (vitest)', 'pnpm', [
-  'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
 ]);
 const v = readJson(vitestJson);
 if (v) {
@@ -45,9 +50,14 @@ if (v) {
 // Browser tests (Playwright in Debian's Chromium) against the built server.
 if (step('build', 'pnpm', ['-s', 'run', 'build'])) {
   const pwJson = join(reports, 'playwright.json');
-  step('browser tests (playwright)', 'pnpm', ['-s', '--filter', '@rulebench/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-  });
+  step(
+    'browser tests (playwright)',
+    'pnpm',
+    ['-s', '--filter', '@rulebench/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    },
+  );
   const p = readJson(pwJson);
   if (p) {
     totals.passed += p.stats.expected;

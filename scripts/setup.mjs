@@ -19,7 +19,11 @@ export function run(cmd, args, opts = {}) {
 
 function pnpmVersion(env) {
   try {
-    return execFileSync('pnpm', ['--version'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('pnpm', ['--version'], {
+      encoding: 'utf8',
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
@@ -57,7 +61,9 @@ export function setup({ browser = false } = {}) {
       run('apt-get', ['update', '-q'], { env: aptEnv });
       run('apt-get', ['install', '-y', '-q', ...missing], { env: aptEnv });
     } else {
-      console.error(`rulebench: ${missing.join(' and ')} missing and this is not root: install them with apt`);
+      console.error(
+        `rulebench: ${missing.join(' and ')} missing and this is not root: install them with apt`,
+      );
     }
   }
   return env;

@@ -121,9 +121,14 @@ test('editing severity, guide and saving as a copy; the TOML download re-imports
 
   await page.getByTestId('editor-severity').selectOption('high');
   const finding = editor.getByTestId('field-finding');
-  await expect(finding).toHaveText(['Warning: risk_score 21 does not fit severity "high" (48–73).']);
+  // The risk score follows the severity when it falls outside the new band (21 is not 48–73).
+  await expect(page.getByTestId('editor-risk-score')).toHaveValue('73');
+  await expect(finding).toHaveCount(0);
   await expect(page.getByTestId('rule-severity')).toHaveText('high');
   await expect(page.getByTestId('editor-dirty')).toBeVisible();
+  // A score typed outside the band is flagged, with the fix one click away.
+  await page.getByTestId('editor-risk-score').fill('21');
+  await expect(finding).toHaveText(['Warning: risk_score 21 does not fit severity "high" (48–73).']);
   await editor.getByRole('button', { name: 'Use 73' }).click();
   await expect(page.getByTestId('editor-risk-score')).toHaveValue('73');
   await expect(finding).toHaveCount(0);
@@ -240,6 +245,190 @@ test('query findings are editor markers; the ATT&CK picker checks ids and nests 
   await expect(page.getByTestId('editor-all-fields')).toContainText(
     '"query": "process where process.pid == \\"abc\\"\\n"',
   );
+});
+
+test("the ATT&CK picker offers the bundled catalog, the tactic's own techniques first, and flags others", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+  await openEditor(page);
+  await page.getByRole('tab', { name: 'ATT&CK' }).click();
+  await page.getByRole('button', { name: 'Add technique to Execution' }).click();
+  const idInput = page.getByTestId('attack-technique-id');
+  const listId = await idInput.getAttribute('list');
+  const offered = await page
+    .locator(`datalist[id="${listId}"] option`)
+    .evaluateAll((options) => options.map((o) => `${(o as HTMLOptionElement).value} ${o.textContent}`));
+  const wmi = offered.indexOf('T1047 Windows Management Instrumentation');
+  const dumping = offered.indexOf('T1003 OS Credential Dumping (listed under Credential Access)');
+  expect(wmi).toBeGreaterThanOrEqual(0);
+  expect(dumping).toBeGreaterThan(wmi);
+  expect(offered.length).toBeGreaterThan(100);
+
+  // A known id fills in ATT&CK's name; one listed under another tactic is flagged, not refused.
+  await idInput.fill('T1003');
+  await expect(page.getByTestId('attack-technique-name')).toHaveValue('OS Credential Dumping');
+  await page.getByTestId('attack-technique-add').click();
+  await expect(page.getByTestId('attack-technique')).toHaveText([
+    'T1047 Windows Management Instrumentation',
+    'T1003 OS Credential Dumping',
+  ]);
+  await expect(page.getByTestId('rule-editor').getByTestId('field-finding')).toHaveText([
+    'Warning: technique T1003 "OS Credential Dumping" is not listed under tactic TA0002 Execution in the bundled ATT&CK catalog (the techniques the published Elastic rules map); it has it under TA0006 Credential Access.',
+  ]);
+});
+
+const REVISED_RULE_ID = '6a0f3c1e-9b7d-4e2a-8c5f-1d2e3f4a5b6c';
+const revisedRule = (riskScore: number) => `[metadata]
+creation_date = "2024/06/01"
+maturity = "development"
+updated_date = "2024/06/01"
+
+[rule]
+author = ["Rulebench e2e"]
+description = "A rule imported twice in this test, to have revisions."
+from = "now-9m"
+index = ["logs-endpoint.events.*"]
+language = "eql"
+license = "Elastic License v2"
+name = "Revisions and deleting"
+risk_score = ${riskScore}
+rule_id = "${REVISED_RULE_ID}"
+severity = "medium"
+type = "eql"
+query = '''
+process where process.name == "cmd.exe"
+'''
+`;
+
+async function importToml(page: Page, text: string, status: RegExp) {
+  await openLibrary(page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'revisions.toml',
+    mimeType: 'application/toml',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByTestId('import-rule')).toContainText(status);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('rule-library')).toHaveCount(0);
+  await expect(page.getByTestId('rule-name')).toHaveText('Revisions and deleting');
+}
+
+test('imported rules list and open their revisions, and delete; bundled ones say they cannot be', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+  await importToml(page, revisedRule(47), /· new(?! revision)/);
+  await importToml(page, revisedRule(47), /already in the library, identical/);
+  await importToml(page, revisedRule(40), /changed: a new revision of your copy/);
+  await expect(page.getByTestId('rule-risk-score')).toHaveText('40');
+
+  await openLibrary(page);
+  await page.getByTestId('library-search').fill('Revisions and deleting');
+  const entry = page.getByTestId('library-entry').filter({ hasText: 'Revisions and deleting' });
+  await expect(entry).toHaveCount(1);
+  await entry.getByTestId('library-rule-details').click();
+  await expect(entry.getByTestId('library-rule-details')).toHaveAttribute('aria-expanded', 'true');
+  const revisions = entry.getByTestId('library-revision');
+  await expect(revisions).toHaveCount(2);
+  await expect(revisions.nth(0)).toContainText('Revision 2 (latest) · TOML · revisions.toml');
+  await expect(revisions.nth(1)).toContainText('Revision 1 · TOML · revisions.toml');
+  await revisions.nth(1).getByRole('button', { name: 'Open revision 1' }).click();
+  await expect(page.getByTestId('rule-library')).toHaveCount(0);
+  await expect(page.getByTestId('rule-risk-score')).toHaveText('47');
+  await openEditor(page);
+  await expect(page.getByTestId('editor-save-state')).toHaveText(
+    'Showing revision 1 of 2: saving stores it as revision 3.',
+  );
+  await expect(page.getByTestId('editor-save')).toHaveText('Restore as latest');
+  await page.keyboard.press('Escape');
+
+  // Deleting asks first; Esc cancels the question only, and focus goes back to "Delete…".
+  await openLibrary(page);
+  await page.getByTestId('library-search').fill('Revisions and deleting');
+  await entry.getByTestId('library-rule-details').click();
+  await entry.getByTestId('library-delete').click();
+  const confirm = entry.getByTestId('library-delete-confirm');
+  await expect(confirm).toContainText(
+    'Delete “Revisions and deleting” and its 2 revisions? This cannot be undone.',
+  );
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('rule-library')).toBeVisible();
+  await expect(entry.getByTestId('library-delete')).toBeFocused();
+  await entry.getByTestId('library-delete').click();
+  await entry.getByTestId('library-delete-confirm-button').click();
+  await expect(page.getByTestId('library-notice')).toHaveText(
+    'Deleted “Revisions and deleting”. The workbench keeps it open as an unsaved rule.',
+  );
+  await expect(entry).toHaveCount(0);
+  await expect(page.getByTestId('library-search')).toBeFocused();
+
+  await page.getByTestId('library-search').fill('');
+  await page.getByTestId('library-source').selectOption('bundled');
+  await expect(page.getByTestId('library-entry')).toHaveCount(1);
+  const seed = page.getByTestId('library-entry').filter({ hasText: SEED });
+  await seed.getByTestId('library-rule-details').click();
+  await expect(seed.getByTestId('library-delete-bundled')).toHaveText(
+    'Bundled rules are read-only and cannot be deleted. Open it and use “Save as” to make an editable copy.',
+  );
+  await expect(seed.getByTestId('library-delete')).toHaveCount(0);
+  await expect(seed.getByTestId('library-revision')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await openEditor(page);
+  await expect(page.getByTestId('editor-save-state')).toHaveText(
+    'This rule is not in the library yet: saving adds it as your own.',
+  );
+});
+
+/** The aria-label of the dialog holding the focus, or null when focus is outside every dialog. */
+const focusedDialog = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[role="dialog"]')?.getAttribute('aria-label') ?? null);
+
+test('the editor and library drawers keep Tab inside, close on Esc, and give focus back to the opener', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('rule-name')).toHaveText(SEED);
+  for (const { opener, label } of [
+    { opener: 'open-rule-editor', label: 'Rule editor' },
+    { opener: 'open-library', label: 'Rule library' },
+  ]) {
+    await expect(page.getByTestId(opener)).toBeEnabled();
+    await page.getByTestId(opener).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: label });
+    await expect(dialog).toBeVisible();
+    await expect.poll(() => focusedDialog(page)).toBe(label);
+    const first = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+    // More presses than the drawer has stops: focus wraps around and never leaves it.
+    const stops = await dialog.evaluate(
+      (el) =>
+        [
+          ...el.querySelectorAll<HTMLElement>(
+            'a[href], details > summary, button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])',
+          ),
+        ].filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0).length,
+    );
+    expect(stops).toBeGreaterThan(3);
+    const seen = new Set<string>();
+    for (let i = 0; i < stops + 2; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusedDialog(page)).toBe(label);
+      seen.add((await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))) ?? '');
+    }
+    expect(seen.has(first ?? '')).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusedDialog(page)).toBe(label);
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId(opener)).toBeFocused();
+  }
 });
 
 // The library and the editor fit 1280x800 and a 1920 screen, in light and dark: no sideways scroll.

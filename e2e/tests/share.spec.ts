@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -59,15 +59,9 @@ async function createPermalink(page: Page): Promise<string> {
   return page.getByTestId('share-link-url').inputValue();
 }
 
-/**
- * The match rows and the why panel belong to the search and explain features (their contrast
- * is theirs to fix); everything else on these pages is checked.
- */
+/** The whole page, match rows and why panel included. */
 async function expectNoSeriousA11yIssues(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .exclude('[data-testid="match-item"]')
-    .exclude('[data-testid="why-panel"]')
-    .analyze();
+  const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
@@ -227,10 +221,26 @@ test('copy menu: rule as TOML and NDJSON, curl and CLI, and a clear refusal of o
   await expect(preview).toHaveValue(/"gte": "now-9m"/);
 
   await page.getByTestId('share-copy-cli').click();
+  // A bundled corpus is named by its file in the repository (the command runs from the root).
   await expect(preview).toHaveValue(
-    /^pnpm -s rulebench search \\\n {2}--events sysmon-sample\.ndjson \\\n {2}--query '/,
+    /^pnpm -s rulebench search \\\n {2}--events apps\/server\/corpora\/sysmon-sample\.ndjson \\\n {2}--query '/,
   );
   await expect(preview).toHaveValue(/--size 100$/);
+
+  // The corpus downloads as the documents themselves, one per line, under the name the menu says.
+  await expect(page.getByTestId('share-menu')).toContainText('as sysmon-sample.ndjson');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('share-download-corpus').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('sysmon-sample.ndjson');
+  const saved = readFileSync(await download.path(), 'utf8')
+    .trimEnd()
+    .split('\n');
+  expect(saved).toHaveLength(1779);
+  const first = JSON.parse(saved[0] ?? '{}');
+  expect(first._source).toBeUndefined();
+  expect(typeof first['@timestamp']).toBe('string');
 
   await page.getByText('Use pasted events in the link instead').click();
   const many = Array.from({ length: 101 }, (_, i) => JSON.stringify({ n: i })).join('\n');
@@ -325,7 +335,7 @@ test('a link without a server opens on another server with an empty data folder'
     await reviewer.goto(`${other.origin}/${fragment}`);
     await expect(reviewer.getByTestId('review-badge')).toHaveText('Link without a server · read-only');
     await expect(reviewer.getByTestId('review-notice')).toContainText(
-      'the 3 events it holds (from “sysmon-sample”) were searched in this browser',
+      'the 3 events it holds (from “Sysmon sample (Security-Datasets)”) were searched in this browser',
     );
     await expect(reviewer.getByTestId('review-match-count')).toHaveText('3 matches');
     await expectSameState(reviewer, author);
@@ -361,4 +371,92 @@ test('a damaged fragment link says so instead of showing a blank page', async ({
   await expect(page.getByTestId('review-error')).toContainText('the link is damaged');
   await page.goto('/r/AAAAAAAAAAAAAAAA');
   await expect(page.getByTestId('review-error')).toContainText('No such permalink');
+});
+
+test('a fork in another browser saves as a new permalink; only the author continues the versions', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await authorState(page, 0);
+  const url = await createPermalink(page);
+  const id = /\/r\/([0-9A-Za-z]{16})\/1$/.exec(url)?.[1] ?? '';
+  // Other tests of this run may have saved versions of the same state: count them now.
+  const versionsOf = async () =>
+    (await (await page.request.get(`/api/permalinks/${id}`)).json()).versions.length;
+  const before = await versionsOf();
+
+  const { context, foreign } = await isolatedContext(browser, baseURL ?? '');
+  try {
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.getByTestId('review-fork').click();
+    await expect(other.getByTestId('match-count')).toHaveText('3');
+    await typeQuery(other, 'any where process.name : "EXCEL.EXE"');
+    await other.getByTestId('share-button').click();
+    const box = other.getByTestId('share-next-version');
+    await expect(box).not.toBeChecked();
+    await expect(other.getByTestId('share-menu')).toContainText('a link made elsewhere');
+    const mine = await createPermalink(other);
+    expect(mine).toMatch(/\/r\/[0-9A-Za-z]{16}\/1$/);
+    expect(mine).not.toContain(id);
+    // The author's link did not grow.
+    expect(await versionsOf()).toBe(before);
+    // Its own link is this browser's: saving again continues it.
+    await other.keyboard.press('Escape');
+    await typeQuery(other, 'any where process.name : "WINWORD.EXE"');
+    await other.getByTestId('share-button').click();
+    await expect(other.getByTestId('share-next-version')).toBeChecked();
+    expect(await createPermalink(other)).toBe(mine.replace(/\/1$/, '/2'));
+  } finally {
+    await context.close();
+  }
+  expect(foreign).toEqual([]);
+});
+
+test('forking a link whose corpus was deleted offers its events back, named as they were', async ({
+  page,
+}) => {
+  // A corpus of its own (the sample minus two events: no other corpus, in any spec, holds these).
+  const lines = readFileSync(join(serverDir, 'corpora', 'sysmon-sample.ndjson'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(2);
+  await page.goto('/');
+  const upload = await page.request.post('/api/corpora?name=Lab%20run&format=ndjson', {
+    data: `${lines.join('\n')}\n`,
+    headers: { 'content-type': 'application/x-ndjson' },
+  });
+  expect(upload.status()).toBe(201);
+  const corpusId = (await upload.json()).corpus.id as string;
+  await page.reload();
+  await page.getByTestId('corpus-picker').selectOption(corpusId);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('match-count')).toHaveText('3');
+  const url = await createPermalink(page);
+  expect((await page.request.delete(`/api/corpora/${corpusId}`)).status()).toBe(204);
+
+  await page.goto(url);
+  // The banner names the corpus, not its id.
+  await expect(page.getByTestId('review-notice')).toContainText(
+    `${lines.length.toLocaleString('en-US')} events of “Lab run”`,
+  );
+  await expect(page.getByTestId('review-match-count')).toHaveText('3 matches');
+  await page.getByTestId('review-fork').click();
+  const choice = page.getByTestId('review-fork-choice');
+  await expect(choice).toContainText('“Lab run”, is no longer on this server');
+  await expect(page.getByTestId('review-fork-without')).toHaveText(
+    'Fork on “Sysmon sample (Security-Datasets)” instead',
+  );
+  await page.screenshot({ path: test.info().outputPath('fork-restore-1280.png') });
+  await page.getByTestId('review-fork-restore').click();
+
+  await expect(page).toHaveURL(/\/$/);
+  const picker = page.getByTestId('corpus-picker');
+  const restoredId = await picker.inputValue();
+  expect(restoredId).not.toBe('sysmon-sample');
+  await expect(picker.locator('option:checked')).toContainText('Lab run');
+  await expect(page.getByTestId('match-count')).toHaveText('3');
+  const restored = await (await page.request.get(`/api/corpora/${restoredId}`)).json();
+  expect(restored).toMatchObject({ name: 'Lab run', eventCount: lines.length });
 });

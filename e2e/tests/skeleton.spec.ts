@@ -27,7 +27,11 @@ test('the seed rule opens with its guide and matches exactly the expected positi
   await expect(page.getByTestId('rule-name')).toHaveText('Suspicious WMI Image Load from MS Office');
   await expect(page.getByTestId('rule-severity')).toContainText('low');
   await expect(page.getByTestId('rule-risk-score')).toContainText('21');
-  await expect(page.getByTestId('guide').getByRole('heading', { name: 'Investigating Suspicious WMI Image Load from MS Office' })).toBeVisible();
+  await expect(
+    page
+      .getByTestId('guide')
+      .getByRole('heading', { name: 'Investigating Suspicious WMI Image Load from MS Office' }),
+  ).toBeVisible();
 
   await runQuery(page);
   await expect(page.getByTestId('match-count')).toHaveText(String(EXPECTED_POSITIVES.length));
@@ -42,8 +46,10 @@ test('the seed rule opens with its guide and matches exactly the expected positi
   await items.first().click();
   const json = page.getByTestId('event-json');
   await expect(json).toContainText('wmiutils.dll');
-  await expect(json).toContainText(EXPECTED_POSITIVES[0]!.process);
-  await expect(page.getByTestId('guide').getByRole('heading', { name: 'Possible investigation steps' })).toBeVisible();
+  await expect(json).toContainText(EXPECTED_POSITIVES[0].process);
+  await expect(
+    page.getByTestId('guide').getByRole('heading', { name: 'Possible investigation steps' }),
+  ).toBeVisible();
 });
 
 test('excluding EXCEL.EXE from the query changes the count', async ({ page }) => {
@@ -71,4 +77,78 @@ test('a broken query shows an error marker, not a blank page', async ({ page }) 
   await runQuery(page);
   await expect(page.getByTestId('search-error')).toBeVisible();
   await expect(page.getByTestId('rule-name')).toHaveText('Suspicious WMI Image Load from MS Office');
+});
+
+test('while the page loads it shows skeletons and the query read-only, never a false empty or error state', async ({
+  page,
+}) => {
+  // Anything the page says before its data arrives is recorded, to be checked afterwards.
+  await page.addInitScript(() => {
+    const FALSE_STATES = [/No corpora/, /has no investigation guide/, /Could not load/, /No rule loaded/];
+    const seen: string[] = [];
+    (window as unknown as { falseStates: string[] }).falseStates = seen;
+    const check = () => {
+      // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered on screen counts
+      const text = document.body?.innerText ?? '';
+      for (const pattern of FALSE_STATES)
+        if (pattern.test(text) && !seen.includes(pattern.source)) seen.push(pattern.source);
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  // The server and the editor chunk answer only when released, so each loading state can be seen.
+  let releaseApi = () => {};
+  const apiHeld = new Promise<void>((resolve) => {
+    releaseApi = resolve;
+  });
+  let releaseEditor = () => {};
+  const editorHeld = new Promise<void>((resolve) => {
+    releaseEditor = resolve;
+  });
+  await page.route('**/api/**', async (route) => {
+    await apiHeld;
+    await route.fallback();
+  });
+  await page.route('**/assets/QueryEditor-*.js', async (route) => {
+    await editorHeld;
+    await route.fallback();
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('status', { name: 'Loading the rule' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Loading corpora' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Loading the query' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Loading the guide' })).toBeVisible();
+  releaseApi();
+
+  // The rule is in; Monaco is not: the query is readable already, and not editable.
+  await expect(page.getByTestId('rule-name')).toHaveText('Suspicious WMI Image Load from MS Office');
+  const preview = page.getByTestId('query-preview');
+  await expect(preview).toContainText('any where host.os.type == "windows" and');
+  await expect(preview).toContainText('process.name : ("WINWORD.EXE", "EXCEL.EXE"');
+  await expect(
+    page.getByTestId('guide').getByRole('heading', { name: 'Possible investigation steps' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('corpus-picker')).toContainText('Sysmon sample');
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+
+  releaseEditor();
+  await expect(page.getByTestId('query-editor').locator('.monaco-editor')).toBeVisible();
+  await expect(preview).toHaveCount(0);
+  await expect(page.getByTestId('skeleton')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { falseStates: string[] }).falseStates)).toEqual([]);
+});
+
+test('static files are sent precompressed, and the editor chunk is not part of the first script', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  const entry = await page.locator('script[type="module"]').first().getAttribute('src');
+  expect(entry).toMatch(/^\/assets\/index-.*\.js$/);
+  const brotli = await request.get(entry ?? '', { headers: { 'accept-encoding': 'br' } });
+  expect(brotli.headers()['content-encoding']).toBe('br');
+  const gzip = await request.get(entry ?? '', { headers: { 'accept-encoding': 'gzip' } });
+  expect(gzip.headers()['content-encoding']).toBe('gzip');
+  // Monaco arrives as its own chunk, after first paint.
+  expect(await (await request.get('/')).text()).not.toContain('QueryEditor');
 });

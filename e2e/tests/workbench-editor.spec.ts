@@ -4,7 +4,9 @@ import { editorText, focusEditor, openWorkbench, replaceQuery } from './workbenc
 // Issue 6, editing: diagnostics, completion, hover and formatting all come from the EQL engine
 // running in the page; Ctrl+Enter runs.
 
-test('typing a broken query shows an error marker and message, without asking the server', async ({ page }) => {
+test('typing a broken query shows an error marker and message, without asking the server', async ({
+  page,
+}) => {
   await openWorkbench(page);
   const searches: string[] = [];
   page.on('request', (r) => {
@@ -13,7 +15,9 @@ test('typing a broken query shows an error marker and message, without asking th
   await replaceQuery(page, 'process where process.name == ');
   const editor = page.getByTestId('query-editor');
   await expect(editor.locator('.squiggly-error').first()).toBeVisible();
-  await expect(page.getByTestId('query-error')).toHaveText(/^1:31 Expected an expression, found end of query\./);
+  await expect(page.getByTestId('query-error')).toHaveText(
+    /^1:31 Expected an expression, found end of query\./,
+  );
   // Fixing it clears the marker.
   await page.keyboard.insertText('"cmd.exe"');
   await expect(editor.locator('.squiggly-error')).toHaveCount(0);
@@ -68,7 +72,10 @@ test('completion offers the values of the field on the left, with their event co
 test('hover shows the ECS documentation of a field and its values in the corpus', async ({ page }) => {
   await openWorkbench(page);
   await replaceQuery(page, 'any where host.os.type == "windows"');
-  const field = page.getByTestId('query-editor').locator('.view-line span span', { hasText: 'host.os.type' }).first();
+  const field = page
+    .getByTestId('query-editor')
+    .locator('.view-line span span', { hasText: 'host.os.type' })
+    .first();
   await field.hover();
   const hover = page.locator('.monaco-hover:not(.hidden)');
   await expect(hover).toContainText('host.os.type');

@@ -14,9 +14,15 @@ export async function openWorkbench(page: Page): Promise<void> {
   await expect(page.getByTestId('query-editor').locator('.monaco-editor')).toBeVisible();
 }
 
-/** Focuses the query editor as a user does: a click into its text. */
+/**
+ * Focuses the query editor as a user does: a click into its text. The click lands at the start
+ * of the first line, which the completion popup (drawn below the cursor's line) never covers.
+ */
 export async function focusEditor(page: Page): Promise<void> {
-  await page.getByTestId('query-editor').locator('.monaco-editor .view-lines').click();
+  await page
+    .getByTestId('query-editor')
+    .locator('.monaco-editor .view-lines')
+    .click({ position: { x: 2, y: 4 } });
 }
 
 /** Replaces the whole query. `insertText` types no auto-closed brackets or quotes. */
@@ -38,7 +44,10 @@ export async function runAndCount(page: Page, expected: string): Promise<void> {
   await expect(page.getByTestId('match-count')).toHaveText(expected);
 }
 
-export async function openTab(page: Page, name: 'Matches' | 'Events' | 'Near misses' | 'Exceptions' | 'Schedule') {
+export async function openTab(
+  page: Page,
+  name: 'Matches' | 'Events' | 'Near misses' | 'Exceptions' | 'Schedule',
+) {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }
 
@@ -91,5 +100,6 @@ export async function openLibraryRule(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('library-rule')).toHaveCount(1);
   await page.getByTestId('library-rule').first().getByRole('button').click();
   await expect(page.getByTestId('rule-name')).toHaveText(name);
-  if (await page.getByRole('dialog', { name: 'Rule library' }).isVisible()) await page.keyboard.press('Escape');
+  if (await page.getByRole('dialog', { name: 'Rule library' }).isVisible())
+    await page.keyboard.press('Escape');
 }

@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 import { run } from './cli.js';
+import { userCwd } from './io/user-cwd.js';
+
+// Relative paths are the user's: `pnpm rulebench` starts at the repository root, so go back to
+// the folder the command was typed in before any path is read (every command then agrees).
+const cwd = userCwd(process.env, process.cwd());
+if (cwd !== process.cwd()) process.chdir(cwd);
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -12,7 +18,7 @@ run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
-  cwd: process.cwd(),
+  cwd,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli, sharedDir, tempDir, writeTemp } from './run-cli.js';
 
@@ -23,7 +23,7 @@ describe('rulebench check', () => {
     );
     const file = writeTemp(dir, 'broken.toml', text);
     const queryLine = text.split('\n').findIndex((l) => l.includes('("WINWORD.EXE" ==')) + 1;
-    const result = await runCli(['check', file], { cwd: dir });
+    const result = await runCli(['check', basename(file)], { cwd: dir });
     expect(result.code).toBe(1);
     const [first] = result.stdout.split('\n');
     expect(first).toMatch(new RegExp(`^broken\\.toml:${queryLine}:\\d+: error: .+ \\[query-syntax\\]$`));
@@ -43,7 +43,7 @@ describe('rulebench check', () => {
       .replace('id = "TA0002"', 'id = "TA02"');
     const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
     const file = writeTemp(dir, 'fields.toml', text);
-    const result = await runCli(['check', file], { cwd: dir });
+    const result = await runCli(['check', basename(file)], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout.trimEnd().split('\n')).toEqual([
       `fields.toml:${lineOf('from =')}:1: warning: The rule runs every 5m but looks back only 2m: events in a 3m gap between runs are never searched. [schedule-gap]`,
@@ -53,16 +53,40 @@ describe('rulebench check', () => {
     expect(result.stderr).toBe('1 file checked: 1 error, 2 warnings\n');
   });
 
+  it('checks the ATT&CK mapping against the bundled catalog: warnings, and notes for unknown ids', async () => {
+    const text = readFileSync(join(repoRoot, seed), 'utf8')
+      .replace('id = "T1047"\nname = "Windows Management Instrumentation"', 'id = "T1003"\nname = "Dumping"')
+      .replace(
+        'reference = "https://attack.mitre.org/techniques/T1047/"',
+        'reference = "https://attack.mitre.org/techniques/T1003/"',
+      )
+      .replace(
+        '[rule.threat.tactic]',
+        '[[rule.threat.technique]]\nid = "T1999"\nname = "Not Mapped Yet"\nreference = "https://attack.mitre.org/techniques/T1999/"\n\n[rule.threat.tactic]',
+      );
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
+    const file = writeTemp(dir, 'attack.toml', text);
+    const result = await runCli(['check', basename(file)], { cwd: dir });
+    expect(result.code).toBe(0);
+    const catalog = 'the bundled ATT&CK catalog (the techniques the published Elastic rules map)';
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      `attack.toml:${lineOf('id = "T1003"')}:1: warning: technique T1003 "OS Credential Dumping" is not listed under tactic TA0002 Execution in ${catalog}; it has it under TA0006 Credential Access. [attack-tactic]`,
+      `attack.toml:${lineOf('name = "Dumping"')}:1: warning: technique T1003 is named "OS Credential Dumping", not "Dumping". [attack-name]`,
+      `attack.toml:${lineOf('id = "T1999"')}:1: info: technique T1999 is not in ${catalog}; its name and tactics are not checked. [attack-unknown]`,
+    ]);
+    expect(result.stderr).toBe('1 file checked: 0 errors, 2 warnings, 1 note\n');
+  });
+
   it('reports malformed TOML with its position', async () => {
     const file = writeTemp(dir, 'bad.toml', '[rule]\nname = "x\n');
-    const result = await runCli(['check', file], { cwd: dir });
+    const result = await runCli(['check', basename(file)], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^bad\.toml:2:\d+: error: .+ \[syntax\]\n$/);
   });
 
   it('checks .eql files against ECS', async () => {
     const file = writeTemp(dir, 'q.eql', 'process where\n  process.nmae == "x" and ?custom.field == 1\n');
-    const result = await runCli(['check', file], { cwd: dir });
+    const result = await runCli(['check', basename(file)], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       'q.eql:2:3: warning: Unknown field "process.nmae": not in ECS nor in the fields of the rule\'s index patterns. Did you mean "process.name"? Write ?process.nmae if it is expected to be missing. [unknown-field]\n',
@@ -88,7 +112,7 @@ describe('rulebench check', () => {
       '{oops',
     ];
     const file = writeTemp(dir, 'export.ndjson', `${lines.join('\n')}\n`);
-    const result = await runCli(['check', file], { cwd: dir });
+    const result = await runCli(['check', basename(file)], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^export\.ndjson:4:1: error: invalid JSON: .+ \[syntax\]\n$/);
   });

@@ -19,11 +19,12 @@ export interface CliResult {
 /** Runs the real `rulebench` entry point, as `pnpm -s rulebench` does. */
 export function runCli(
   args: readonly string[],
-  options: { stdin?: string; cwd?: string } = {},
+  options: { stdin?: string; cwd?: string; env?: Readonly<Record<string, string>> } = {},
 ): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [tsxCli, '--conditions=@rulebench/source', main, ...args], {
       cwd: options.cwd ?? repoRoot,
+      ...(options.env && { env: { ...process.env, ...options.env } }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -79,6 +79,20 @@ describe.skipIf(!hasEngine)('rulebench search (real engine, spawned)', () => {
     expect(response.hits.events.map((e) => e._id)).toEqual(['4']);
   });
 
+  it('counts the hits returned in hits.total (head and tail alike) and numbers lines from 1', async () => {
+    const expected = { head: ['1', '2'], tail: ['3', '4'] };
+    for (const position of ['head', 'tail'] as const) {
+      const args = ['search', '--events', file, '--query', 'any where true', '--size', '2'];
+      const result = await runCli([...args, '--result-position', position]);
+      expect(result.code).toBe(0);
+      const response = JSON.parse(result.stdout) as {
+        hits: { total: unknown; events: { _id: string }[] };
+      };
+      expect(response.hits.total).toEqual({ value: 2, relation: 'eq' });
+      expect(response.hits.events.map((e) => e._id)).toEqual(expected[position]);
+    }
+  });
+
   it('reads events from stdin with -', async () => {
     const result = await runCli(
       ['search', '--events', '-', '--query', 'library where dll.name == "wmiutils.dll"'],

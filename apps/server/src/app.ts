@@ -4,6 +4,7 @@ import bundledCorpora from './plugins/bundled-corpora.js';
 import configPlugin from './plugins/config.js';
 import defaultRule from './plugins/default-rule.js';
 import errorHandler from './plugins/error-handler.js';
+import jsonBody from './plugins/json-body.js';
 import storePlugin from './plugins/store.js';
 import web from './plugins/web.js';
 import corpora from './routes/corpora.js';
@@ -27,6 +28,7 @@ export interface AppOptions {
 export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(configPlugin, { config: options.config });
   await fastify.register(errorHandler);
+  await fastify.register(jsonBody);
 
   await fastify.register(storePlugin);
   await fastify.register(bundledCorpora);

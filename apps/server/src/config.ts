@@ -29,6 +29,16 @@ export interface AppConfig {
   readonly ruleMaxBytes: number;
   /** Largest permalink snapshot (canonical JSON), in bytes. */
   readonly permalinkMaxBytes: number;
+  /** An upload that sends no byte for this long is cancelled (a stalled client). */
+  readonly uploadIdleTimeoutMs: number;
+  /** Longest time to receive a whole request, body included (Node's `requestTimeout`). */
+  readonly requestTimeoutMs: number;
+  /** A connection silent for this long is closed (Node's socket timeout). */
+  readonly connectionTimeoutMs: number;
+  /** A search that runs longer than this is stopped and answered with an error. */
+  readonly searchTimeoutMs: number;
+  /** Most events one search response may hold: `size` × events per result (sequence stages). */
+  readonly maxResponseEvents: number;
 }
 
 export interface ListenConfig {
@@ -58,6 +68,11 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     bundledRulesDir: join(PACKAGE_DIR, 'rules'),
     ruleMaxBytes: 4 * MB,
     permalinkMaxBytes: 2 * MB,
+    uploadIdleTimeoutMs: 30_000,
+    requestTimeoutMs: 15 * 60_000,
+    connectionTimeoutMs: 5 * 60_000,
+    searchTimeoutMs: 10_000,
+    maxResponseEvents: 10_000,
     ...overrides,
   };
 }
@@ -87,6 +102,8 @@ export function configFromEnv(env: Env = process.env, cwd: string = process.cwd(
   const uploadMb = positiveNumber(env, 'UPLOAD_LIMIT_MB');
   const ruleMaxMb = positiveNumber(env, 'RULE_MAX_MB');
   const permalinkMaxBytes = positiveNumber(env, 'PERMALINK_MAX_BYTES');
+  const searchTimeoutSeconds = positiveNumber(env, 'SEARCH_TIMEOUT_SECONDS');
+  const uploadIdleSeconds = positiveNumber(env, 'UPLOAD_IDLE_TIMEOUT_SECONDS');
   const app = defaultConfig({
     dataDir: path(env.DATA_DIR || 'data'),
     ...(env.CORPORA_DIR ? { corporaDir: path(env.CORPORA_DIR) } : {}),
@@ -95,6 +112,10 @@ export function configFromEnv(env: Env = process.env, cwd: string = process.cwd(
     ...(env.RULES_DIR ? { bundledRulesDir: path(env.RULES_DIR) } : {}),
     ...(ruleMaxMb !== undefined ? { ruleMaxBytes: Math.floor(ruleMaxMb * MB) } : {}),
     ...(permalinkMaxBytes !== undefined ? { permalinkMaxBytes: Math.floor(permalinkMaxBytes) } : {}),
+    ...(searchTimeoutSeconds !== undefined
+      ? { searchTimeoutMs: Math.ceil(searchTimeoutSeconds * 1000) }
+      : {}),
+    ...(uploadIdleSeconds !== undefined ? { uploadIdleTimeoutMs: Math.ceil(uploadIdleSeconds * 1000) } : {}),
   });
   return { ...app, port, host: env.HOST || '127.0.0.1' };
 }

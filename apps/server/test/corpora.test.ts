@@ -48,19 +48,19 @@ describe('bundled corpora and reading events', () => {
     expect(page.total).toBe(5);
     expect(page.offset).toBe(1);
     expect(page.limit).toBe(2);
-    expect(page.events.map((e: { _id: string }) => e._id)).toEqual(['2', '0']);
-    expect(page.events[1]).toEqual({ _index: 'fixture', _id: '0', _source: FIXTURE_EVENTS[0] });
+    expect(page.events.map((e: { _id: string }) => e._id)).toEqual(['3', '1']);
+    expect(page.events[1]).toEqual({ _index: 'fixture', _id: '1', _source: FIXTURE_EVENTS[0] });
   });
 
   it('filters events by text and by time range', async () => {
     const text = await t.app.inject({ method: 'GET', url: '/api/corpora/fixture/events?q=WMIUTILS' });
     expect(text.json().total).toBe(3);
-    expect(text.json().events.map((e: { _id: string }) => e._id)).toEqual(['0', '4', '3']);
+    expect(text.json().events.map((e: { _id: string }) => e._id)).toEqual(['1', '5', '4']);
     const range = await t.app.inject({
       method: 'GET',
       url: '/api/corpora/fixture/events?from=2024-03-01T10:00:02Z&to=1709287204000',
     });
-    expect(range.json().events.map((e: { _id: string }) => e._id)).toEqual(['2', '0', '4']);
+    expect(range.json().events.map((e: { _id: string }) => e._id)).toEqual(['3', '1', '5']);
     const bad = await t.app.inject({ method: 'GET', url: '/api/corpora/fixture/events?from=yesterday' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toEqual({
@@ -72,11 +72,14 @@ describe('bundled corpora and reading events', () => {
   });
 
   it('returns one event by id, and 404 for unknown ids', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/corpora/fixture/events/3' });
-    expect(res.json()).toEqual({ _index: 'fixture', _id: '3', _source: FIXTURE_EVENTS[3] });
+    const res = await t.app.inject({ method: 'GET', url: '/api/corpora/fixture/events/4' });
+    expect(res.json()).toEqual({ _index: 'fixture', _id: '4', _source: FIXTURE_EVENTS[3] });
     const missing = await t.app.inject({ method: 'GET', url: '/api/corpora/fixture/events/99' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('event_not_found');
+    // Ids are 1-based positions: there is no event 0.
+    const zero = await t.app.inject({ method: 'GET', url: '/api/corpora/fixture/events/0' });
+    expect(zero.statusCode).toBe(404);
   });
 
   it('rejects bad paging parameters with 400', async () => {

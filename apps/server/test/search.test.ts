@@ -20,22 +20,22 @@ describe('POST /api/search', () => {
     expect(typeof body.took).toBe('number');
     expect(body.hits.total).toEqual({ value: 2, relation: 'eq' });
     expect(body.hits.events).toEqual([
-      { _index: 'fixture', _id: '0', _source: FIXTURE_EVENTS[0] },
-      { _index: 'fixture', _id: '3', _source: FIXTURE_EVENTS[3] },
+      { _index: 'fixture', _id: '1', _source: FIXTURE_EVENTS[0] },
+      { _index: 'fixture', _id: '4', _source: FIXTURE_EVENTS[3] },
     ]);
   });
 
   it('orders by timestamp and honours size and result_position', async () => {
     expect(ids((await search({ corpus: 'fixture', query: 'any where true' })).json())).toEqual([
-      '1',
       '2',
-      '0',
-      '4',
       '3',
+      '1',
+      '5',
+      '4',
     ]);
     expect(ids((await search({ corpus: 'fixture', query: 'any where true', size: 2 })).json())).toEqual([
-      '1',
       '2',
+      '3',
     ]);
     const tail = await search({
       corpus: 'fixture',
@@ -43,9 +43,20 @@ describe('POST /api/search', () => {
       size: 2,
       result_position: 'tail',
     });
-    expect(ids(tail.json())).toEqual(['4', '3']);
+    expect(ids(tail.json())).toEqual(['5', '4']);
     const cat = await search({ corpus: 'fixture', query: 'library where process.name == "WINWORD.EXE"' });
-    expect(ids(cat.json())).toEqual(['2', '0']);
+    expect(ids(cat.json())).toEqual(['3', '1']);
+  });
+
+  it('gives hits.total as Elasticsearch does and every match in `matches`, for head and tail alike', async () => {
+    for (const result_position of ['head', 'tail'] as const) {
+      const res = await search({ corpus: 'fixture', query: 'any where true', size: 2, result_position });
+      const body = res.json();
+      expect(body.hits.total).toEqual({ value: 2, relation: 'eq' });
+      expect(body.matches).toEqual({ value: 5, relation: 'eq' });
+    }
+    const piped = await search({ corpus: 'fixture', query: 'any where true | head 3', size: 2 });
+    expect(piped.json().matches).toEqual({ value: 3, relation: 'eq' });
   });
 
   it('sorts by another timestamp field or a tiebreaker when asked', async () => {
@@ -55,13 +66,13 @@ describe('POST /api/search', () => {
       timestamp_field: 'process.pid',
     });
     expect(byPid.statusCode).toBe(200);
-    expect(ids(byPid.json())).toEqual(['1', '0', '2']);
+    expect(ids(byPid.json())).toEqual(['2', '1', '3']);
     const tie = await search({
       corpus: 'fixture',
       query: 'any where true',
       tiebreaker_field: 'host.name',
     });
-    expect(ids(tie.json())).toEqual(['1', '2', '0', '4', '3']);
+    expect(ids(tie.json())).toEqual(['2', '3', '1', '5', '4']);
   });
 
   it('answers an invalid query with 400 and the located error', async () => {

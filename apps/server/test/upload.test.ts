@@ -53,7 +53,7 @@ describe('uploading, renaming and deleting corpora', () => {
     });
     expect(await corpusIds()).toEqual(['fixture', 'my-lab-run']);
     const events = (await t.app.inject({ method: 'GET', url: '/api/corpora/my-lab-run/events' })).json();
-    expect(events.events.map((e: { _id: string }) => e._id)).toEqual(['1', '2', '0']);
+    expect(events.events.map((e: { _id: string }) => e._id)).toEqual(['2', '3', '1']);
   });
 
   it('gives a second upload with the same name its own id, sharing the identical content', async () => {
@@ -148,7 +148,7 @@ describe('uploading, renaming and deleting corpora', () => {
       statusCode: 413,
       error: 'Payload Too Large',
       code: 'upload_too_large',
-      message: 'the upload is larger than the limit of 65536 bytes (set UPLOAD_LIMIT_MB to change it)',
+      message: 'the upload is larger than the limit of 64 KB (set UPLOAD_LIMIT_MB to change it)',
     });
     expect(await corpusIds()).toEqual(['fixture']);
   });
@@ -168,7 +168,7 @@ describe('uploading, renaming and deleting corpora', () => {
         skipInvalid: false,
       },
     );
-    await expect(outcome).rejects.toThrow('the upload is larger than the limit of 65536 bytes');
+    await expect(outcome).rejects.toThrow('the upload is larger than the limit of 64 KB');
     expect(await corpusIds()).toEqual(['fixture']);
     expect(t.app.store.db.prepare('SELECT count(*) AS n FROM contents').get()).toEqual({ n: 1 });
   });

@@ -1,10 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, tempDir } from './helpers.js';
 
 const INDEX_HTML =
   '<!doctype html><html><body><div id="root"></div><script src="/assets/app-1234.js"></script></body></html>';
+
+const BIG_JS = 'export const rulebench = "workbench";\n'.repeat(500);
 
 describe('serving the built web app', () => {
   let t: TestApp;
@@ -13,6 +16,10 @@ describe('serving the built web app', () => {
     mkdirSync(join(web.path, 'assets'));
     writeFileSync(join(web.path, 'index.html'), INDEX_HTML);
     writeFileSync(join(web.path, 'assets', 'app-1234.js'), 'console.log("app");');
+    // What the web build's precompress plugin writes beside a large asset.
+    writeFileSync(join(web.path, 'assets', 'big-5678.js'), BIG_JS);
+    writeFileSync(join(web.path, 'assets', 'big-5678.js.br'), brotliCompressSync(BIG_JS));
+    writeFileSync(join(web.path, 'assets', 'big-5678.js.gz'), gzipSync(BIG_JS));
     t = await startTestApp({ webDistDir: web.path });
   });
   afterAll(async () => {
@@ -58,6 +65,46 @@ describe('serving the built web app', () => {
     expect(api.json().code).toBe('not_found');
     const post = await t.app.inject({ method: 'POST', url: '/r/abc', payload: {} });
     expect(post.statusCode).toBe(404);
+  });
+
+  it('sends the precompressed copy the client accepts, with its Content-Encoding', async () => {
+    const br = await t.app.inject({
+      method: 'GET',
+      url: '/assets/big-5678.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BIG_JS);
+    expect(br.rawPayload.byteLength).toBeLessThan(BIG_JS.length / 10);
+
+    const gz = await t.app.inject({
+      method: 'GET',
+      url: '/assets/big-5678.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(BIG_JS);
+
+    const plain = await t.app.inject({
+      method: 'GET',
+      url: '/assets/big-5678.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG_JS);
+
+    // A file the build did not compress is sent plain, even to a client that accepts Brotli.
+    const small = await t.app.inject({
+      method: 'GET',
+      url: '/assets/app-1234.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toBe('console.log("app");');
   });
 
   it('still serves the API', async () => {

@@ -1,12 +1,19 @@
-// The worker behind src/store/worker-connection.ts: one SQLite connection that an import writes
-// through, so that inserting and hashing run on the other core while the main thread parses.
+// The worker behind src/store/worker-connection.ts: the SQLite connection that one large import
+// writes through, so that inserting and hashing run on the other core while the main thread
+// reads, parses and maps the next records.
 //
-// Plain JavaScript on purpose: worker threads on Node 20 cannot load TypeScript through tsx, and
-// this file must run the same from the sources (tests, tsx) and from the built server.
+// Plain JavaScript on purpose: a worker thread does not inherit tsx's loader, and this file must
+// run the same from the sources (tests, tsx) and from the built server (both two folders below
+// the package, see WORKER_URL).
 //
-// Requests arrive in order on the worker's port. `events` batches are fire-and-forget (answered
-// with an `ack` on the same port, for flow control); every other request is a synchronous call:
-// the answer goes to `replies` and `signal` is raised, while the main thread waits on it.
+// Messages arrive in order on the worker's port:
+// - `begin`: open the connection and the transaction, and insert the content row;
+// - `events`: a batch to insert and hash, answered on the same port (flow control) with the
+//   first failure, if any, so the main thread stops sending a doomed import;
+// - `close`: after a commit, checkpoint the WAL (housekeeping, off the import's critical path),
+//   then close; without a commit, closing the connection rolls its transaction back;
+// - anything else is a synchronous call (a statement, the content hash): the answer goes to
+//   `replies` and `signal` is raised, while the main thread waits on it.
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -14,11 +21,16 @@ import Database from 'better-sqlite3';
 const { file, pragmas, replies, signal: signalBuffer } = workerData;
 const signal = new Int32Array(signalBuffer);
 
+/** Rows per INSERT statement: fewer calls into SQLite for the same rows. */
+const ROWS_PER_INSERT = 32;
+const INSERT_EVENTS = 'INSERT INTO events (content_id, ordinal, ts, doc) VALUES ';
+
 let db;
-let insert;
+let insertOne;
+let insertMany;
 let contentId;
 const hash = createHash('sha256');
-/** The first failure of a fire-and-forget batch, reported by the next synchronous call. */
+/** The first failure; every later request but undoing answers with it. */
 let failure;
 
 function reply(message) {
@@ -29,6 +41,45 @@ function reply(message) {
 
 function describe(error) {
   return { message: error instanceof Error ? error.message : String(error), code: error?.code };
+}
+
+/** Opens the transaction and the content row its events belong to (named by its hash at the end). */
+function begin({ placeholder, createdAt }) {
+  db = new Database(file);
+  for (const pragma of pragmas) db.pragma(pragma);
+  db.exec('BEGIN IMMEDIATE');
+  const info = db
+    .prepare('INSERT INTO contents (hash, event_count, created_at) VALUES (?, 0, ?)')
+    .run(placeholder, createdAt);
+  contentId = Number(info.lastInsertRowid);
+  insertOne = db.prepare(`${INSERT_EVENTS}(?, ?, ?, ?)`);
+  insertMany = db.prepare(`${INSERT_EVENTS}${Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`);
+}
+
+/**
+ * Inserts one batch in order and adds it to the hash: each document followed by a newline, in
+ * ordinal order, is exactly what the content hash covers.
+ */
+function events({ firstOrdinal, docs, ts }) {
+  const params = new Array(ROWS_PER_INSERT * 4);
+  let i = 0;
+  for (; i + ROWS_PER_INSERT <= docs.length; i += ROWS_PER_INSERT) {
+    for (let k = 0, p = 0; k < ROWS_PER_INSERT; k++) {
+      const doc = docs[i + k];
+      hash.update(doc);
+      hash.update('\n');
+      params[p++] = contentId;
+      params[p++] = firstOrdinal + i + k;
+      params[p++] = ts[i + k];
+      params[p++] = doc;
+    }
+    insertMany.run(params);
+  }
+  for (; i < docs.length; i++) {
+    hash.update(docs[i]);
+    hash.update('\n');
+    insertOne.run(contentId, firstOrdinal + i, ts[i], docs[i]);
+  }
 }
 
 function call(request) {
@@ -46,77 +97,50 @@ function call(request) {
       return db.prepare(request.sql).get(...request.params);
     case 'all':
       return db.prepare(request.sql).all(...request.params);
-    case 'in-transaction':
-      return db?.open === true && db.inTransaction;
     default:
       throw new Error(`unknown request ${request.op}`);
   }
 }
 
-/** Opens the transaction and the content row its events belong to (named by its hash at the end). */
-function begin({ placeholder, createdAt }) {
+function close({ checkpoint }) {
   try {
-    db = new Database(file);
-    for (const pragma of pragmas) db.pragma(pragma);
-    db.exec('BEGIN IMMEDIATE');
-    const info = db
-      .prepare('INSERT INTO contents (hash, event_count, created_at) VALUES (?, 0, ?)')
-      .run(placeholder, createdAt);
-    contentId = Number(info.lastInsertRowid);
-    insert = db.prepare('INSERT INTO events (content_id, ordinal, ts, doc) VALUES (?, ?, ?, ?)');
-  } catch (error) {
-    failure = describe(error);
+    if (checkpoint && db?.open) db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // The store may be gone already (a test's temporary folder); nothing depends on this.
   }
-}
-
-/** Inserts one batch: `text` holds the documents, each followed by a newline, ending at `ends`. */
-function events({ firstOrdinal, text, ends, ts }) {
-  if (failure) return;
   try {
-    hash.update(text);
-    let start = 0;
-    for (let i = 0; i < ends.length; i++) {
-      const end = ends[i];
-      const time = ts[i];
-      insert.run(contentId, firstOrdinal + i, Number.isNaN(time) ? null : time, text.slice(start, end));
-      start = end + 1;
-    }
-  } catch (error) {
-    failure = describe(error);
-  }
+    // Closing a connection with its transaction open rolls the transaction back.
+    db?.close();
+  } catch {}
+  parentPort.close();
 }
 
 parentPort.on('message', (request) => {
-  if (request.op === 'begin') {
-    begin(request);
-    return;
-  }
-  if (request.op === 'events') {
-    events(request);
-    parentPort.postMessage({ op: 'ack' });
-    return;
-  }
-  if (request.op === 'close') {
-    // After the commit has been answered: the WAL checkpoint is housekeeping, off the critical path.
-    try {
-      if (request.checkpoint && db?.open) db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // The store may be gone already (a test's temporary folder); nothing depends on this.
-    }
-    try {
-      db?.close();
-    } catch {}
-    parentPort.close();
-    return;
-  }
-  const undoing = request.op === 'in-transaction' || (request.op === 'exec' && request.sql === 'ROLLBACK');
-  if (failure && !undoing) {
-    reply({ error: failure });
-    return;
-  }
-  try {
-    reply({ result: call(request) });
-  } catch (error) {
-    reply({ error: describe(error) });
+  switch (request.op) {
+    case 'begin':
+    case 'events':
+      if (failure === undefined) {
+        try {
+          if (request.op === 'begin') begin(request);
+          else events(request);
+        } catch (error) {
+          failure = describe(error);
+        }
+      }
+      if (request.op === 'events') parentPort.postMessage({ failure });
+      return;
+    case 'close':
+      close(request);
+      return;
+    default:
+      if (failure !== undefined) {
+        reply({ error: failure });
+        return;
+      }
+      try {
+        reply({ result: call(request) });
+      } catch (error) {
+        reply({ error: describe(error) });
+      }
   }
 });

@@ -49,6 +49,9 @@ describe('format', () => {
   it('uses the fewest parentheses', () => {
     const cases: [string, string][] = [
       ['(a and b) or c', 'a and b or c'],
+      // As the Python eql library renders: `and` binds tighter, so it needs none inside `or`.
+      ['(a and b) or (c and d)', 'a and b or c and d'],
+      ['(a or b) and c', '(a or b) and c'],
       ['a and (b or c)', 'a and (b or c)'],
       ['not (a and b)', 'not (a and b)'],
       ['(not a) and b', 'not a and b'],

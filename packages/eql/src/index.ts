@@ -63,7 +63,7 @@ export { parse, parseExpression, parseExpressionWithDiagnostics, parseWithDiagno
 export type { RegexNode, RegexOptions } from './regex/index.js';
 export { compileLuceneRegex, RegexSyntaxError, validateLuceneRegex } from './regex/index.js';
 export type { PunctuatorKind, Token, TokenKind } from './token.js';
-export { describeToken, isKeyword, KEYWORDS } from './token.js';
+export { describeToken, isKeyword, KEYWORDS, PUNCTUATORS } from './token.js';
 export { didYouMean, editDistance, suggestionList } from './verify/suggest.js';
-export { childExpressions, walkExpression } from './verify/walk.js';
 export { check, parseAndVerify, verify, verifyExpression } from './verify.js';
+export { childExpressions, childNodes, walkExpression, walkNodes } from './walk.js';

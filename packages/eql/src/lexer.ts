@@ -9,7 +9,7 @@
  */
 
 import { EqlSyntaxError } from './errors.js';
-import type { PunctuatorKind, Token, TokenKind } from './token.js';
+import { PUNCTUATORS, type PunctuatorKind, type Token, type TokenKind } from './token.js';
 
 export interface LexOptions {
   /** Abort (throwing `EQL_TOO_MANY_TOKENS`) once this many tokens have been produced. */
@@ -35,28 +35,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\',
 };
 
-const TWO_CHAR_PUNCTUATORS: ReadonlySet<string> = new Set(['==', '!=', '<=', '>=', '![']);
-const ONE_CHAR_PUNCTUATORS: ReadonlySet<string> = new Set([
-  '<',
-  '>',
-  ':',
-  '=',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '(',
-  ')',
-  '[',
-  ']',
-  ',',
-  '|',
-  '!',
-  '?',
-  '.',
-  '~',
-]);
+const TWO_CHAR_PUNCTUATORS: ReadonlySet<string> = new Set(PUNCTUATORS.filter((p) => p.length === 2));
+const ONE_CHAR_PUNCTUATORS: ReadonlySet<string> = new Set(PUNCTUATORS.filter((p) => p.length === 1));
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;

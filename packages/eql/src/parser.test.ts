@@ -262,6 +262,14 @@ describe('parse: errors', () => {
       'process where descendant of [process where true]',
       { message: 'Process relationships are not supported', line: 1, column: 15 },
     ],
+    [
+      'process where child of [process where true]',
+      { message: 'Process relationships are not supported', line: 1, column: 15 },
+    ],
+    [
+      'process where event of [process where true]',
+      { message: 'Process relationships are not supported', line: 1, column: 15 },
+    ],
     ['join [a where true] [b where true]', { message: 'Join is not supported', line: 1, column: 1 }],
     [
       'sequence with maxspan=5s by a [a where true] [b where true]',

@@ -1,30 +1,34 @@
 /** Tokens produced by the lexer. Offsets are half-open UTF-16 indexes into the query text. */
 
-export type PunctuatorKind =
-  | '=='
-  | '!='
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | ':'
-  | '='
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '%'
-  | '('
-  | ')'
-  | '['
-  | ']'
-  | '!['
-  | ','
-  | '|'
-  | '!'
-  | '?'
-  | '.'
-  | '~';
+/** Every punctuator the lexer reads; the two-character ones win over their first character. */
+export const PUNCTUATORS = [
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  ':',
+  '=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '(',
+  ')',
+  '[',
+  ']',
+  '![',
+  ',',
+  '|',
+  '!',
+  '?',
+  '.',
+  '~',
+] as const;
+
+export type PunctuatorKind = (typeof PUNCTUATORS)[number];
 
 export type TokenKind =
   | 'EOF'

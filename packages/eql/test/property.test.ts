@@ -7,11 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Expression, QueryNode } from '../src/ast.js';
 import { check, EqlError, FUNCTIONS, format, KEYWORDS, parse, parseWithDiagnostics } from '../src/index.js';
+import { PUNCTUATORS } from '../src/token.js';
 import { stripLoc } from './ast-utils.js';
 
 const LOC = { start: 0, end: 0 };
 
 const EQL_WORDS = [
+  ...PUNCTUATORS,
   'process',
   'any',
   'where',
@@ -20,7 +22,6 @@ const EQL_WORDS = [
   'by',
   'with',
   'maxspan',
-  '=',
   '5s',
   'runs',
   'until',
@@ -33,30 +34,8 @@ const EQL_WORDS = [
   'like~',
   'regex',
   'regex~',
-  ':',
-  '==',
-  '!=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '(',
-  ')',
-  '[',
-  ']',
-  '![',
-  ',',
-  '|',
   'head',
   'tail',
-  '?',
-  '.',
-  '~',
   'true',
   'false',
   'null',

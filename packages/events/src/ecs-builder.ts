@@ -58,7 +58,8 @@ export function canonicalize(value: unknown): unknown {
 /**
  * Serialises like {@link canonicalize}d, but copies only what is out of order: objects whose keys
  * are sorted already (and whose members are) are returned as they are. Never mutates `value`;
- * the result may share parts with it.
+ * the result may share parts with it. Runs once per mapped record, so it walks with `for…in`
+ * (no key array per object) and calls itself only for objects and arrays.
  */
 export function sortedKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
@@ -66,6 +67,7 @@ export function sortedKeys(value: unknown): unknown {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
       const sorted = sortedKeys(item);
       if (sorted !== item) {
         copy ??= value.slice();
@@ -75,32 +77,27 @@ export function sortedKeys(value: unknown): unknown {
     return copy ?? value;
   }
   const object = value as JsonObject;
-  const keys = Object.keys(object);
-  let inOrder = true;
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      inOrder = false;
-      break;
+  let copy: JsonObject | undefined;
+  let previous: string | undefined;
+  for (const key in object) {
+    // for…in lists the same keys in the same order as Object.keys for the plain objects here.
+    if (previous !== undefined && previous > key) return sortedCopy(object);
+    previous = key;
+    const member = object[key];
+    if (typeof member !== 'object' || member === null) continue;
+    const sorted = sortedKeys(member);
+    if (sorted !== member) {
+      copy ??= { ...object };
+      copy[key] = sorted;
     }
   }
-  if (inOrder) {
-    let copy: JsonObject | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      const member = object[key];
-      const sorted = sortedKeys(member);
-      if (sorted !== member) {
-        if (copy === undefined) {
-          copy = {};
-          for (let j = 0; j < keys.length; j++) copy[keys[j] as string] = object[keys[j] as string];
-        }
-        copy[key] = sorted;
-      }
-    }
-    return copy ?? object;
-  }
+  return copy ?? object;
+}
+
+/** A copy of `object` with its keys sorted, its members {@link sortedKeys}. */
+function sortedCopy(object: JsonObject): JsonObject {
   // Default sort compares UTF-16 code units, the order compareKeys gives.
-  keys.sort();
+  const keys = Object.keys(object).sort();
   const out: JsonObject = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;

@@ -46,6 +46,7 @@ export {
   sniffFormat,
   sniffUtf16,
 } from './sniff.js';
+export { MAX_TIMESTAMP_MILLIS, parseTimestamp, timestampProblem, timestampToIso } from './timestamp.js';
 export { splitCommandLine } from './windows/command-line.js';
 export { parseHashes, registryFields, sysmonUtcToIso, windowsPathParts } from './windows/derive.js';
 export { fromEventXml } from './windows/event-xml.js';

@@ -15,7 +15,8 @@ export function recordShape(doc: JsonObject): RecordShape {
 
 /**
  * Turns one input record into the ECS document to store. ECS input is kept as is (nested or
- * flat dotted keys); raw Windows records are mapped through the provider tables.
+ * flat dotted keys): the very object passed in is returned, which callers may rely on to keep
+ * its source text; raw Windows records are mapped through the provider tables.
  */
 export function normalizeRecord(value: unknown, options: WindowsMapOptions = {}): EcsDocument {
   if (!isObject(value))

@@ -17,8 +17,9 @@ import {
   sniffFormat,
   sniffUtf16,
 } from './sniff.js';
-import { fromEventXml } from './windows/event-xml.js';
+import { fromEventElement, fromEventXml } from './windows/event-xml.js';
 import { mapWinEvent, type WindowsMapOptions } from './windows/map.js';
+import type { XmlElement } from './windows/xml.js';
 
 /**
  * Where a record was found, for error reports: the input file (set by callers that read
@@ -33,12 +34,24 @@ export interface RecordPosition {
 }
 
 export type EventResult =
-  | { readonly kind: 'event'; readonly position: RecordPosition; readonly doc: EcsDocument }
+  | {
+      readonly kind: 'event';
+      readonly position: RecordPosition;
+      readonly doc: EcsDocument;
+      /**
+       * The record's own JSON text (an NDJSON line), present when `doc` is that record unchanged
+       * (ECS input is kept as is): a store can keep this text rather than serialise `doc` again.
+       */
+      readonly text?: string;
+    }
   | { readonly kind: 'error'; readonly position: RecordPosition; readonly message: string };
 
-/** One EVTX record rendered as XML, or why it could not be decoded; numbered from 1. */
+/**
+ * One EVTX record rendered as XML, or why it could not be decoded; numbered from 1. A decoder
+ * that builds the `<Event>` element tree anyway passes it as `element`, sparing a re-parse.
+ */
 export type EvtxRecordResult =
-  | { readonly kind: 'record'; readonly index: number; readonly xml: string }
+  | { readonly kind: 'record'; readonly index: number; readonly xml: string; readonly element?: XmlElement }
   | { readonly kind: 'error'; readonly index: number; readonly message: string };
 
 /**
@@ -153,7 +166,7 @@ async function* readInput(
       for await (const r of readJsonLines(rest, options)) {
         yield r.kind === 'error'
           ? { kind: 'error', position: { line: r.line }, message: r.message }
-          : toEvent(r.value, { line: r.line }, options);
+          : toEvent(r.value, { line: r.line }, options, r.text);
       }
       return;
     case 'json-array':
@@ -212,9 +225,18 @@ async function* elements(
   }
 }
 
-function toEvent(value: unknown, position: RecordPosition, options: ReadEventsOptions): EventResult {
+/** `text`: the JSON text `value` was parsed from, passed on when the record is kept as is. */
+function toEvent(
+  value: unknown,
+  position: RecordPosition,
+  options: ReadEventsOptions,
+  text?: string,
+): EventResult {
   try {
-    return { kind: 'event', position, doc: normalizeRecord(value, options) };
+    const doc = normalizeRecord(value, options);
+    return text !== undefined && doc === value
+      ? { kind: 'event', position, doc, text }
+      : { kind: 'event', position, doc };
   } catch (error) {
     return { kind: 'error', position, message: error instanceof Error ? error.message : String(error) };
   }
@@ -239,7 +261,11 @@ async function* evtxEvents(
       continue;
     }
     try {
-      yield { kind: 'event', position, doc: mapWinEvent(fromEventXml(r.xml), options) };
+      yield {
+        kind: 'event',
+        position,
+        doc: mapWinEvent(r.element ? fromEventElement(r.element) : fromEventXml(r.xml), options),
+      };
     } catch (error) {
       yield { kind: 'error', position, message: error instanceof Error ? error.message : String(error) };
     }

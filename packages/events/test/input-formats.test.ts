@@ -197,6 +197,6 @@ describe('readEvents without the Node reader', () => {
   it('still reads everything but EVTX', async () => {
     const out: EventResult[] = [];
     for await (const r of readEvents([encode('{"a":1}\n')])) out.push(r);
-    expect(out).toEqual([{ kind: 'event', position: { line: 1 }, doc: { a: 1 } }]);
+    expect(out).toEqual([{ kind: 'event', position: { line: 1 }, doc: { a: 1 }, text: '{"a":1}' }]);
   });
 });

@@ -109,9 +109,9 @@ describe.skipIf(skip)('Sysmon → ECS on real records', () => {
 
   it('7 image load (record 699493: EXCEL.EXE loads ntdll.dll)', async () => {
     const doc = await mapped(EXCEL4MACRO, byRecord('699493'));
-    expect(at(doc, 'event.action')).toEqual(['Image loaded', 'load']);
+    expect(at(doc, 'event.action')).toBe('Image loaded');
     expect(at(doc, 'event.category')).toEqual(['process', 'library']);
-    expect(at(doc, 'event.type')).toEqual(['change', 'start']);
+    expect(at(doc, 'event.type')).toEqual(['change']);
     expect(at(doc, 'process.name')).toBe('EXCEL.EXE');
     expect(at(doc, 'process.executable')).toBe(
       'C:\\Program Files (x86)\\Microsoft Office\\root\\Office16\\EXCEL.EXE',

@@ -32,16 +32,38 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** TOML dates and other exotic values become their text, so every value is plain JSON. */
-export function toRuleValue(value: unknown): RuleValue {
+/**
+ * How deeply a rule's free-form values (`meta`, extra tables…) may nest. Real rules nest a few
+ * levels; a hostile `"meta": [[[[…` 50,000 deep would overflow the stack here and in every later
+ * walk (validation, encoding, JSON.stringify), so it is refused with a located error instead.
+ */
+export const MAX_RULE_VALUE_DEPTH = 100;
+
+/** Where a too-deep value is reported: the field holding it, in the file being decoded. */
+export interface ValueSite {
+  readonly ctx: DecodeContext;
+  readonly path: string;
+}
+
+/**
+ * TOML dates and other exotic values become their text, so every value is plain JSON. Throws a
+ * RuleError (`too-large`, located at `site` when given) for values nesting deeper than
+ * `MAX_RULE_VALUE_DEPTH`; the recursion never goes deeper than that limit.
+ */
+export function toRuleValue(value: unknown, site?: ValueSite, depth = 0): RuleValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(toRuleValue);
   if (value instanceof Date) return value.toISOString();
-  if (isPlainObject(value)) {
+  if (Array.isArray(value) || isPlainObject(value)) {
+    if (depth >= MAX_RULE_VALUE_DEPTH) {
+      const reason = `nests deeper than ${MAX_RULE_VALUE_DEPTH} levels`;
+      if (site !== undefined) fail(site.ctx, 'too-large', site.path, reason);
+      throw new RuleError(reason, { code: 'too-large' });
+    }
+    if (Array.isArray(value)) return value.map((item) => toRuleValue(item, site, depth + 1));
     const out: Record<string, RuleValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toRuleValue(v);
+    for (const [k, v] of Object.entries(value)) out[k] = toRuleValue(v, site, depth + 1);
     return out;
   }
   return String(value);
@@ -86,14 +108,14 @@ function checkKind(ctx: DecodeContext, path: string, kind: FieldKind, value: unk
       return checkKind(ctx, path, 'strings', value);
     case 'object':
       if (!isPlainObject(value)) return wrong('a table');
-      return toRuleValue(value);
+      return toRuleValue(value, { ctx, path });
     case 'objects':
       if (!Array.isArray(value)) return wrong('an array of tables');
       value.forEach((item, i) => {
         if (!isPlainObject(item))
           fail(ctx, 'wrong-type', `${path}[${i}]`, `expected a table, found ${describe(item)}`);
       });
-      return toRuleValue(value);
+      return toRuleValue(value, { ctx, path });
     case 'threat':
       return checkThreats(ctx, path, value);
   }
@@ -143,7 +165,7 @@ function checkThreats(ctx: DecodeContext, path: string, value: unknown): RuleVal
       });
     });
   });
-  return toRuleValue(value);
+  return toRuleValue(value, { ctx, path });
 }
 
 /** Checks and copies the fields of a `[rule]` table (or a Kibana rule object) into a Rule. */
@@ -161,7 +183,7 @@ export function decodeRuleFields(
   const extra: Record<string, RuleValue> = {};
   for (const [key, value] of Object.entries(table)) {
     if (isModelledRuleKey(key)) out[key] = checkKind(ctx, at(key), RULE_FIELDS[key], value);
-    else extra[key] = toRuleValue(value);
+    else extra[key] = toRuleValue(value, { ctx, path: at(key) });
   }
   if (Object.keys(extra).length > 0) out.extra = extra;
   return out as unknown as Rule;
@@ -174,7 +196,7 @@ export function decodeMetadata(ctx: DecodeContext, table: unknown, path: string)
   const extra: Record<string, RuleValue> = {};
   for (const [key, value] of Object.entries(table)) {
     if (isModelledMetadataKey(key)) out[key] = checkKind(ctx, `${path}.${key}`, METADATA_FIELDS[key], value);
-    else extra[key] = toRuleValue(value);
+    else extra[key] = toRuleValue(value, { ctx, path: `${path}.${key}` });
   }
   if (Object.keys(extra).length > 0) out.extra = extra;
   return out as RuleMetadata;
@@ -187,4 +209,27 @@ export function decodeTransforms(ctx: DecodeContext, table: unknown, path: strin
     out[plugin] = checkKind(ctx, `${path}.${plugin}`, 'objects', entries) as readonly RuleObject[];
   }
   return out;
+}
+
+/**
+ * Why a rule received as JSON (a share link, a permalink snapshot) does not have the Rule
+ * model's shape, or undefined when it does: each known field must have its kind (a `name` that is
+ * an object, `tags` that is a string would break every page showing the rule), metadata too, and
+ * nothing may nest deeper than `MAX_RULE_VALUE_DEPTH`. Required fields are not demanded: a
+ * rule being written may lack them. The message names the field: `rule.tags: expected …`.
+ */
+export function ruleShapeProblem(value: unknown, maxTextLength: number): string | undefined {
+  if (!isPlainObject(value)) return `rule: expected an object, found ${describe(value)}`;
+  const ctx: DecodeContext = { file: undefined, locate: () => undefined, maxTextLength };
+  try {
+    for (const [key, field] of Object.entries(value)) {
+      if (isModelledRuleKey(key)) checkKind(ctx, `rule.${key}`, RULE_FIELDS[key], field);
+      else if (key === 'metadata') decodeMetadata(ctx, field, 'rule.metadata');
+      else toRuleValue(field, { ctx, path: `rule.${key}` });
+    }
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    return error.field ? `${error.field}: ${error.reason}` : error.reason;
+  }
+  return undefined;
 }

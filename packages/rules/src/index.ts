@@ -1,3 +1,18 @@
+export {
+  ATTACK_CATALOG,
+  attackSubtechnique,
+  attackTactic,
+  attackTechnique,
+  subtechniquesOf,
+  techniquesOfTactic,
+} from './attack/catalog.js';
+export type {
+  AttackCatalog,
+  AttackSubtechniqueFact,
+  AttackTacticFact,
+  AttackTechniqueFact,
+} from './attack/catalog-types.js';
+export { MAX_RULE_VALUE_DEPTH, ruleShapeProblem } from './decode-object.js';
 export { type EffectiveSchedule, effectiveSchedule, RULE_DEFAULTS } from './defaults.js';
 export { RuleError, type RuleErrorCode, type RuleErrorInit } from './errors.js';
 export { type FieldKind, METADATA_FIELDS, REQUIRED_RULE_FIELDS, RULE_FIELDS } from './fields.js';
@@ -36,7 +51,7 @@ export { type KeyLocation, locateTomlKeys, type TextPosition, type TomlLocations
 export { locateTomlQuery, type QueryLocation } from './toml/query-location.js';
 export { closestNames, didYouMean, editDistance } from './validate/did-you-mean.js';
 export { countBySeverity, type Finding, type FindingSeverity } from './validate/finding.js';
-export { type QueryValidationOptions, queryFields, validateEqlQuery, walk } from './validate/query.js';
+export { type QueryValidationOptions, queryFields, validateEqlQuery } from './validate/query.js';
 export { RULE_TYPES, validateRequired } from './validate/required.js';
 export { parseInterval, parseRelativeDateMath, validateSchedule } from './validate/schedule.js';
 export {

@@ -65,6 +65,19 @@ describe('decodeTomlRule on the seed rule', () => {
     expect(rule.setup?.startsWith('## Setup\n')).toBe(true);
   });
 
+  it('reads a file with CRLF line ends as the same rule (a Windows checkout re-imports unchanged)', () => {
+    const crlf = text.replaceAll('\n', '\r\n');
+    expect(decodeTomlRule(crlf)).toEqual(rule);
+    expect(decodeTomlRule(crlf).query?.includes('\r')).toBe(false);
+    // An escaped \r\n in a basic string is content, and stays.
+    const escaped = text
+      .replace('author = ["Elastic"]', 'author = ["Elastic\\r\\n"]')
+      .replaceAll('\n', '\r\n');
+    expect(decodeTomlRule(escaped).author).toEqual(['Elastic\r\n']);
+    const error = catchError(() => decodeTomlRule('[rule]\r\nname = "x"\r\nrisk_score = = 3\r\n'));
+    expect([error.line, error.code]).toEqual([3, 'syntax']);
+  });
+
   it('reads [metadata]', () => {
     expect(rule.metadata).toEqual({
       creation_date: '2020/11/17',

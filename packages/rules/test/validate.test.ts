@@ -83,8 +83,145 @@ describe('validateRule', () => {
     ];
     expect(codes({ ...seed, threat })).toEqual([
       'warning attack-name threat[0].tactic.name',
-      'error attack-nesting threat[0].technique[0].subtechnique[0].id',
+      'warning attack-name threat[0].technique[0].name',
+      'warning attack-nesting threat[0].technique[0].subtechnique[0].id',
       'error attack-id threat[0].technique[1].id',
+    ]);
+  });
+
+  it('checks the mapping against the bundled ATT&CK catalog: tactics, names, unknown ids', () => {
+    const tactic = (id: string, name: string) => ({
+      id,
+      name,
+      reference: `https://attack.mitre.org/tactics/${id}/`,
+    });
+    const technique = (id: string, name: string, subtechnique?: { id: string; name: string }[]) => ({
+      id,
+      name,
+      reference: `https://attack.mitre.org/techniques/${id}/`,
+      ...(subtechnique && {
+        subtechnique: subtechnique.map((s) => ({
+          ...s,
+          reference: `https://attack.mitre.org/techniques/${s.id.replace('.', '/')}/`,
+        })),
+      }),
+    });
+    const threat = [
+      {
+        framework: 'MITRE ATT&CK',
+        tactic: tactic('TA0003', 'Persistence'),
+        technique: [
+          technique('T1047', 'Windows Management Instrumentation'),
+          technique('T1547', 'Boot or Logon Autostart Execution', [
+            { id: 'T1547.001', name: 'Registry Run Keys / Startup Folder' },
+            { id: 'T1547.999', name: 'Something New' },
+          ]),
+          technique('T1999', 'Not Yet Mapped'),
+        ],
+      },
+    ];
+    const findings = validateRule({ ...seed, tags: [], threat }, { schema });
+    expect(findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'attack-tactic',
+        field: 'threat[0].technique[0].id',
+        message:
+          'technique T1047 "Windows Management Instrumentation" is not listed under tactic TA0003 Persistence in the bundled ATT&CK catalog (the techniques the published Elastic rules map); it has it under TA0002 Execution.',
+      },
+      {
+        severity: 'info',
+        code: 'attack-unknown',
+        field: 'threat[0].technique[1].subtechnique[1].id',
+        message:
+          'subtechnique T1547.999 is not in the bundled ATT&CK catalog (the techniques the published Elastic rules map); its name is not checked.',
+      },
+      {
+        severity: 'info',
+        code: 'attack-unknown',
+        field: 'threat[0].technique[2].id',
+        message:
+          'technique T1999 is not in the bundled ATT&CK catalog (the techniques the published Elastic rules map); its name and tactics are not checked.',
+      },
+    ]);
+    const renamed = [
+      {
+        ...threat[0],
+        technique: [technique('T1547', 'Autostart', [{ id: 'T1547.001', name: 'Run Keys' }])],
+      },
+      { framework: 'MITRE ATT&CK', tactic: tactic('TA0003', 'Persistence') },
+    ] as typeof threat;
+    expect(codes({ ...seed, tags: [], threat: renamed })).toEqual([
+      'warning attack-name threat[0].technique[0].name',
+      'warning attack-name threat[0].technique[0].subtechnique[0].name',
+      'warning attack-duplicate threat[1].tactic.id',
+    ]);
+  });
+
+  it('accepts an absolute from as Kibana does, warns below the 1m minimum interval, wants whole max_signals', () => {
+    expect(validateRule({ ...seed, from: '2024-01-01T00:00:00Z' }, { schema })).toEqual([
+      {
+        severity: 'info',
+        code: 'from-absolute',
+        field: 'from',
+        message:
+          'from "2024-01-01T00:00:00Z" is a fixed date: every run searches everything since then, not a window before now (like now-6m).',
+      },
+    ]);
+    expect(codes({ ...seed, from: '2024-01-01||-1d' })).toEqual(['info from-absolute from']);
+    expect(codes({ ...seed, from: '2024-13-45' })).toEqual(['error from-format from']);
+    expect(codes({ ...seed, interval: '30s', from: 'now-1m' })).toEqual([
+      'warning interval-minimum interval',
+    ]);
+    expect(codes({ ...seed, interval: '1m', from: 'now-2m' })).toEqual([]);
+    expect(validateRule({ ...seed, max_signals: 2.5 }, { schema })[0]?.message).toBe(
+      'max_signals must be a whole number of at least 1, not 2.5.',
+    );
+  });
+
+  it('checks threshold, machine-learning and new-terms settings, and the timeline pair', () => {
+    const kql = { ...seed, language: 'kuery', query: 'process.name: x' };
+    expect(codes({ ...kql, type: 'threshold', threshold: { field: ['host.id'], value: 10 } })).toEqual([]);
+    expect(
+      codes({
+        ...kql,
+        type: 'threshold',
+        threshold: { field: ['host.id'], value: 0, cardinality: [{ field: 'user.name', value: 1.5 }] },
+      }),
+    ).toEqual([
+      'error threshold-value threshold.value',
+      'error threshold-value threshold.cardinality[0].value',
+    ]);
+    const ml = { ...seed, type: 'machine_learning', language: undefined, query: undefined, index: undefined };
+    expect(codes({ ...ml, machine_learning_job_id: 'job', anomaly_threshold: 75 })).toEqual([]);
+    expect(codes({ ...ml, machine_learning_job_id: 'job', anomaly_threshold: 120 })).toEqual([
+      'error anomaly-threshold anomaly_threshold',
+    ]);
+    const newTerms = (fields: string[], history: string) => ({
+      ...kql,
+      type: 'new_terms',
+      new_terms: {
+        field: 'new_terms_fields',
+        value: fields,
+        history_window_start: [{ field: 'history_window_start', value: history }],
+      },
+    });
+    expect(codes(newTerms(['host.id', 'process.name'], 'now-7d'))).toEqual([]);
+    expect(codes(newTerms(['a', 'b', 'c', 'd'], 'last week'))).toEqual([
+      'error new-terms-fields new_terms.value',
+      'error history-window new_terms.history_window_start[0].value',
+    ]);
+    expect(codes(newTerms(['host.id'], 'now-5m'))).toEqual([
+      'warning history-window new_terms.history_window_start[0].value',
+    ]);
+    expect(
+      codes({ ...kql, type: 'new_terms', extra: { new_terms_fields: [], history_window_start: 'now-7d' } }),
+    ).toEqual(['error new-terms-fields new_terms_fields']);
+    expect(codes({ ...kql, type: 'new_terms', extra: { new_terms_fields: ['host.id'] } })).toEqual([
+      'error required history_window_start',
+    ]);
+    expect(codes({ ...seed, timeline_id: 'db366523-f1c6-4c1f-8731-6ce5ed9e5717' })).toEqual([
+      'warning timeline timeline_title',
     ]);
   });
 
@@ -134,6 +271,54 @@ describe('validateEqlQuery', () => {
       ['type-mismatch', '"12*"'],
       ['unknown-value', '"begin"'],
     ]);
+  });
+
+  it('warns about a number compared with a text field, and not about a numeric field', () => {
+    const query = 'process where process.name == 1 and process.pid == 4 and process.args in ("a", 2)';
+    expect(
+      validateEqlQuery(query, { schema }).map((f) => [f.message, query.slice(f.range?.start, f.range?.end)]),
+    ).toEqual([
+      ['"process.name" is a keyword field, compared with the number 1; write "1" to compare text.', '1'],
+      ['"process.args" is a keyword field, compared with the number 2; write "2" to compare text.', '2'],
+    ]);
+  });
+});
+
+describe('event.type against the types ECS expects per category', () => {
+  const found = (query: string) =>
+    validateEqlQuery(query, { schema })
+      .filter((f) => f.code === 'event-type-category')
+      .map((f) => [f.code, query.slice(f.range?.start, f.range?.end)]);
+
+  it('warns when a category is required with none of its expected types', () => {
+    const query = 'process where event.type == "creation" and process.name : "cmd.exe"';
+    expect(validateEqlQuery(query, { schema })).toEqual([
+      {
+        severity: 'warning',
+        code: 'event-type-category',
+        field: 'query',
+        message:
+          'event.type "creation" is not among the types ECS expects with event.category "process" (access, change, end, info, start): ECS events of that category never match.',
+        range: { start: 28, end: 38 },
+      },
+    ]);
+    expect(found('library where event.type in ("change", "deletion")')).toEqual([
+      ['event-type-category', '"change", "deletion"'],
+    ]);
+    expect(found('sequence [process where event.type : "start"] [file where event.type : "start"]')).toEqual([
+      ['event-type-category', '"start"'],
+    ]);
+  });
+
+  it('accepts an expected type among others, patterns, alternatives under or, and any / overridden categories', () => {
+    expect(found('process where event.type in ("start", "process_started")')).toEqual([]);
+    expect(found('file where event.type : "creat*"')).toEqual([]);
+    expect(found('registry where event.type == "start" or event.type == "change"')).toEqual([]);
+    expect(found('any where event.type == "creation"')).toEqual([]);
+    expect(found('process where not event.type == "creation"')).toEqual([]);
+    expect(
+      validateEqlQuery('process where event.type == "creation"', { schema, eventCategoryField: 'x.kind' }),
+    ).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { extname, join } from 'node:path';
 import { getLocation } from '@rulebench/eql';
 import {
   decodeKibanaNdjson,
@@ -21,7 +21,7 @@ export const CHECK_USAGE = `Usage: rulebench check [options] FILE|DIR...
 
 Checks detection rules (TOML, Kibana NDJSON export) and EQL queries (.eql): syntax, required
 fields, schedule, severity/risk score, ATT&CK mapping, and query fields against ECS.
-Prints file:line:col: error|warning: message [code]; exits 1 when any error is found.
+Prints file:line:col: error|warning|info: message [code]; exits 1 when any error is found.
 
 Options:
   --non-ecs-schema FILE   extra fields per index pattern (detection-rules non-ecs-schema.json layout)
@@ -60,19 +60,20 @@ export async function runCheck(argv: readonly string[], ctx: CliContext): Promis
   const schemaFor = (index: readonly string[] | undefined) => ruleFieldSchema(index, nonEcs);
   const totals = { error: 0, warning: 0, info: 0 };
   const files = await expandPaths(positionals);
+  // Paths are printed as the user gave them (directories joined with what was found under them).
   for (const file of files) {
-    const shown = relative(ctx.cwd, file) || file;
-    for (const found of await checkFile(file, schemaFor, flags.index ?? [])) {
+    for (const found of await checkFileSafely(file, schemaFor, flags.index ?? [])) {
       totals[found.severity]++;
       if (flags.quiet && found.severity !== 'error') continue;
       ctx.stdout.write(
-        `${shown}:${found.line}:${found.column}: ${found.severity}: ${found.message} [${found.code}]\n`,
+        `${file}:${found.line}:${found.column}: ${found.severity}: ${found.message} [${found.code}]\n`,
       );
     }
   }
   const count = files.length;
+  const notes = totals.info > 0 ? `, ${totals.info} note${totals.info === 1 ? '' : 's'}` : '';
   ctx.stderr.write(
-    `${count} file${count === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}\n`,
+    `${count} file${count === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}${notes}\n`,
   );
   return totals.error > 0 ? EXIT_FAILURE : EXIT_OK;
 }
@@ -100,6 +101,31 @@ async function expandPaths(paths: readonly string[]): Promise<string[]> {
 }
 
 type SchemaFor = (index: readonly string[] | undefined) => FieldSchema;
+
+/**
+ * One file's findings; a file that breaks the checker itself (a bug, or input beyond what it
+ * guards against) becomes an error on that file, so the files after it are still checked.
+ */
+async function checkFileSafely(
+  file: string,
+  schemaFor: SchemaFor,
+  eqlIndex: readonly string[],
+): Promise<Located[]> {
+  try {
+    return await checkFile(file, schemaFor, eqlIndex);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'internal',
+        message: `could not be checked: ${message}`,
+      },
+    ];
+  }
+}
 
 async function checkFile(
   file: string,

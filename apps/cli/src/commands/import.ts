@@ -1,9 +1,18 @@
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { type DetectedInput, INPUT_FORMATS, InputError, type InputFormat } from '@rulebench/events';
+import type { WriteStream } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  type DetectedInput,
+  type EventResult,
+  INPUT_FORMATS,
+  InputError,
+  type InputFormat,
+  parseTimestamp,
+  timestampProblem,
+} from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
 import { describeInput, describePosition, isFileError, readInputEvents } from '../io/events.js';
+import { fileSink, OutputError, type Sink } from '../io/output-file.js';
 
 export const IMPORT_USAGE = `Usage: rulebench import INPUT... --out FILE.ndjson [options]
 
@@ -54,7 +63,14 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
   const skipBad = flags['skip-bad'] === true;
   const summary = out === '-' ? ctx.stderr : ctx.stdout;
 
-  const sink = out === '-' ? stdoutSink(ctx) : fileSink(out);
+  let sink: Sink;
+  try {
+    sink = out === '-' ? stdoutSink(ctx) : fileSink(out);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    ctx.stderr.write(`--out ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
   const counts: InputCount[] = [];
   let listed = 0;
   let failed = false;
@@ -67,7 +83,8 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
         if (!count.formats.includes(text)) count.formats.push(text);
       };
       try {
-        for await (const item of readInputEvents(input, ctx.stdin, { ...(format && { format }), onInput })) {
+        for await (const read of readInputEvents(input, ctx.stdin, { ...(format && { format }), onInput })) {
+          const item = checkTimestamp(read);
           count.read++;
           if (item.kind === 'error') {
             count.rejected++;
@@ -86,7 +103,7 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
       } catch (error) {
         if (error instanceof InputError) {
           ctx.stderr.write(`${input}: ${error.message}\n`);
-        } else if (isFileError(error)) {
+        } else if (isFileError(error) && !(error instanceof OutputError)) {
           ctx.stderr.write(`${input}: ${error.code === 'ENOENT' ? 'no such file' : error.message}\n`);
         } else throw error;
         failed = true;
@@ -95,7 +112,9 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
     }
   } catch (error) {
     await sink.abort();
-    throw error;
+    if (!(error instanceof OutputError)) throw error;
+    ctx.stderr.write(`--out ${error.message}\nnothing written\n`);
+    return EXIT_FAILURE;
   }
   const rejected = counts.reduce((n, c) => n + c.rejected, 0);
   if (listed > MAX_LISTED) ctx.stderr.write(`… and ${listed - MAX_LISTED} more bad records\n`);
@@ -110,10 +129,27 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
     );
     return EXIT_FAILURE;
   }
-  await sink.commit();
+  try {
+    await sink.commit();
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    ctx.stderr.write(`--out ${error.message}\nnothing written\n`);
+    return EXIT_FAILURE;
+  }
   const written = counts.reduce((n, c) => n + c.written, 0);
   summary.write(`wrote ${written} event${written === 1 ? '' : 's'} to ${out === '-' ? 'stdout' : out}\n`);
   return EXIT_OK;
+}
+
+/**
+ * Refuses a record whose `@timestamp` is not a date, or one out of range, as the server's import
+ * does (the same check and words), so a file `import` writes is a file the server accepts.
+ */
+function checkTimestamp(item: EventResult): EventResult {
+  if (item.kind !== 'event') return item;
+  const raw = item.doc['@timestamp'];
+  if (raw === undefined || raw === null || parseTimestamp(raw) !== undefined) return item;
+  return { kind: 'error', position: item.position, message: timestampProblem('@timestamp', raw, item.text) };
 }
 
 /** One aligned line per input, and a total when there are several. */
@@ -140,38 +176,6 @@ function countLines(counts: readonly InputCount[]): string[] {
   );
 }
 
-interface Sink {
-  write(text: string): Promise<void>;
-  commit(): Promise<void>;
-  abort(): Promise<void>;
-}
-
-/** Writes beside the target and renames on success, so a failed run never leaves half a file. */
-function fileSink(path: string): Sink {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let stream: WriteStream | undefined;
-  const open = () => {
-    stream ??= createWriteStream(temp);
-    return stream;
-  };
-  const close = () =>
-    new Promise<void>((resolve, reject) => {
-      const s = open();
-      s.end((error?: Error | null) => (error ? reject(error) : resolve()));
-    });
-  return {
-    write: (text) => writeWithBackpressure(open(), text),
-    commit: async () => {
-      await close();
-      renameSync(temp, path);
-    },
-    abort: async () => {
-      if (stream) await close().catch(() => undefined);
-      rmSync(temp, { force: true });
-    },
-  };
-}
-
 function stdoutSink(ctx: CliContext): Sink {
   const out = ctx.stdout as { write(text: string): unknown };
   return {
@@ -184,16 +188,4 @@ function stdoutSink(ctx: CliContext): Sink {
     commit: async () => undefined,
     abort: async () => undefined,
   };
-}
-
-function writeWithBackpressure(stream: WriteStream, text: string): Promise<void> {
-  if (stream.write(text)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    stream.once('error', onError);
-    stream.once('drain', () => {
-      stream.off('error', onError);
-      resolve();
-    });
-  });
 }

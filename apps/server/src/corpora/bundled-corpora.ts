@@ -51,7 +51,8 @@ export async function readBundledCorpusFile(dir: string, fileName: string): Prom
   const records: AcceptedRecord[] = [];
   const hasher = new ContentHasher();
   for await (const item of ndjsonRecords(createReadStream(join(dir, fileName)))) {
-    const record = 'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value);
+    const record =
+      'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value, item.text);
     if (!record.ok) throw new Error(`${fileName}:${item.position.line}: ${record.reason}`);
     records.push(record);
     hasher.add(record.doc);

@@ -1,4 +1,5 @@
 import type { CorpusRecord } from '../store/types.js';
+import { timestampToIso } from './timestamp.js';
 
 /** A corpus as the API shows it. */
 export interface CorpusView {
@@ -15,7 +16,14 @@ export interface CorpusView {
   readonly updatedAt: string;
 }
 
-const iso = (millis: number | null) => (millis === null ? null : new Date(millis).toISOString());
+/**
+ * Stored millis as ISO-8601. Never throws: a value no `Date` can hold (stored before the import
+ * checked the range) shows as null rather than failing every listing of corpora.
+ */
+const iso = (millis: number | null) => (millis === null ? null : (timestampToIso(millis) ?? null));
+
+/** Shown for a created/updated time that is not a date (only a damaged store has one). */
+const EPOCH = new Date(0).toISOString();
 
 export function corpusView(corpus: CorpusRecord): CorpusView {
   return {
@@ -28,7 +36,7 @@ export function corpusView(corpus: CorpusRecord): CorpusView {
     minTimestamp: iso(corpus.minTimestamp),
     maxTimestamp: iso(corpus.maxTimestamp),
     contentHash: corpus.contentHash,
-    createdAt: new Date(corpus.createdAt).toISOString(),
-    updatedAt: new Date(corpus.updatedAt).toISOString(),
+    createdAt: iso(corpus.createdAt) ?? EPOCH,
+    updatedAt: iso(corpus.updatedAt) ?? EPOCH,
   };
 }

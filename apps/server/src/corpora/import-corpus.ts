@@ -25,9 +25,13 @@ export type ImportOutcome =
 
 export const PROGRESS_INTERVAL_MS = 250;
 
-/** A batch goes to the store once it holds this many characters of documents, or records. */
-const BATCH_CHARS = Number(process.env.RB_BATCH ?? 1 << 20); // TEMP
-const BATCH_RECORDS = 2048;
+/**
+ * A batch goes to the store once it holds this many characters of documents, or this many
+ * records: large enough that handing it to the worker costs little, small enough that the worker
+ * starts early and memory stays bounded (a few batches in flight).
+ */
+export const BATCH_CHARS = 1 << 20;
+export const BATCH_RECORDS = 2048;
 
 /**
  * Imports a stream of records as a new corpus, in one transaction on a dedicated connection:
@@ -63,7 +67,7 @@ export function importCorpus(
           request.onProgress({ read: report.read, imported: report.imported });
         }
         const record =
-          'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value);
+          'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value, item.text);
         if (!record.ok) {
           report.reject(item.position, record.reason);
           continue;
@@ -89,7 +93,7 @@ export function importCorpus(
       if (report.imported === 0) return { ok: false, reason: 'no_events', report: report.build() };
       target ??= new InlineTarget(store);
       if (batch.size > 0) await target.write(batch);
-      const id = target.commit({
+      const id = await target.commit({
         name: request.name,
         description: request.description,
         source: 'upload',

@@ -1,5 +1,4 @@
 import {
-  type ContentSummary,
   ContentStats,
   ContentWriter,
   type CorpusLink,
@@ -28,16 +27,20 @@ export class RecordBatch {
   }
 }
 
-/** Where an import writes: one transaction, committed by `commit`, undone by `close` otherwise. */
+/**
+ * Where an import writes: one transaction, on a connection of its own, committed by `commit`
+ * and rolled back by `close` otherwise. Both targets store the same rows and the same content
+ * hash for the same batches.
+ */
 export interface ImportTarget {
-  write(batch: RecordBatch): Promise<void> | void;
+  write(batch: RecordBatch): Promise<void>;
   /** Names the content, points a corpus at it and commits; returns the corpus id. */
-  commit(link: CorpusLink): string;
+  commit(link: CorpusLink): Promise<string>;
   /** Rolls back unless committed, and releases the connection. Never throws. */
   close(): void;
 }
 
-/** Small imports: written on a dedicated connection of this thread. */
+/** Small imports (one batch): written on a dedicated connection of this thread. */
 export class InlineTarget implements ImportTarget {
   readonly #db: SqliteDatabase;
   readonly #writer: ContentWriter;
@@ -48,16 +51,17 @@ export class InlineTarget implements ImportTarget {
       this.#db.exec('BEGIN IMMEDIATE');
       this.#writer = new ContentWriter(this.#db);
     } catch (error) {
-      this.close();
+      this.#db.close();
       throw error;
     }
   }
 
-  write(batch: RecordBatch): void {
-    for (let i = 0; i < batch.docs.length; i++) this.#writer.add(batch.docs[i] as string, batch.ts[i] ?? null);
+  async write(batch: RecordBatch): Promise<void> {
+    for (let i = 0; i < batch.docs.length; i++)
+      this.#writer.add(batch.docs[i] as string, batch.ts[i] ?? null);
   }
 
-  commit(link: CorpusLink): string {
+  async commit(link: CorpusLink): Promise<string> {
     const content = this.#writer.finish();
     const id = linkCorpus(this.#db, link, content.contentId);
     this.#db.exec('COMMIT');
@@ -67,6 +71,8 @@ export class InlineTarget implements ImportTarget {
   close(): void {
     try {
       if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+    } catch {
+      // Closing the connection rolls back all the same.
     } finally {
       this.#db.close();
     }
@@ -87,40 +93,23 @@ export class WorkerTarget implements ImportTarget {
   }
 
   write(batch: RecordBatch): Promise<void> {
-    const count = batch.docs.length;
-    const ends = new Uint32Array(count);
-    const ts = new Float64Array(count);
-    let end = 0;
-    for (let i = 0; i < count; i++) {
-      end += (batch.docs[i] as string).length;
-      ends[i] = end;
-      end++; // the newline after each document
-      const time = batch.ts[i] ?? null;
-      ts[i] = time ?? Number.NaN;
-      this.#stats.add(time);
-    }
-    // The newline-terminated text is exactly what the content hash covers.
-    const text = `${batch.docs.join('\n')}\n`;
-    return this.#connection.write({ text, ends, ts });
+    for (const ts of batch.ts) this.#stats.add(ts);
+    return this.#connection.write(batch);
   }
 
-  commit(link: CorpusLink): string {
+  async commit(link: CorpusLink): Promise<string> {
+    await this.#connection.drain();
     const { contentId, hash } = this.#connection.content();
-    const db = this.#connection.asDatabase();
-    const content: ContentSummary = finishContent(db, contentId, hash, this.#stats);
-    const id = linkCorpus(db, link, content.contentId);
-    this.#connection.exec('COMMIT');
+    const { sql } = this.#connection;
+    // An identical content stored before is reused: the corpus may point at that one.
+    const content = finishContent(sql, contentId, hash, this.#stats);
+    const id = linkCorpus(sql, link, content.contentId);
+    sql.exec('COMMIT');
     this.#committed = true;
     return id;
   }
 
   close(): void {
-    try {
-      if (!this.#committed && this.#connection.inTransaction) this.#connection.exec('ROLLBACK');
-    } catch {
-      // A worker that failed has nothing committed to undo; its connection ends with it.
-    } finally {
-      this.#connection.close({ checkpoint: this.#committed });
-    }
+    this.#connection.close({ committed: this.#committed });
   }
 }

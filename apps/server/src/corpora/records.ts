@@ -1,6 +1,6 @@
-import { parseTimestamp } from './timestamp.js';
+import { parseTimestamp, timestampProblem } from './timestamp.js';
 
-/** A record ready to store: its canonical JSON text and `@timestamp` in epoch millis. */
+/** A record ready to store: its JSON text and `@timestamp` in epoch millis. */
 export interface AcceptedRecord {
   readonly ok: true;
   readonly doc: string;
@@ -14,8 +14,12 @@ export interface RejectedRecord {
 
 export const TIMESTAMP_FIELD = '@timestamp';
 
-/** Checks one parsed JSON value and turns it into a stored document. */
-export function acceptRecord(value: unknown): AcceptedRecord | RejectedRecord {
+/**
+ * Checks one parsed JSON value and turns it into a stored document. `text`, the JSON text the
+ * value was parsed from, is stored as it is when given (an input document kept as is, as
+ * Elasticsearch keeps `_source`); otherwise the value is serialised.
+ */
+export function acceptRecord(value: unknown, text?: string): AcceptedRecord | RejectedRecord {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, reason: `expected a JSON object, found ${describe(value)}` };
   }
@@ -24,14 +28,11 @@ export function acceptRecord(value: unknown): AcceptedRecord | RejectedRecord {
   if (raw !== undefined && raw !== null) {
     const parsed = parseTimestamp(raw);
     if (parsed === undefined) {
-      return {
-        ok: false,
-        reason: `${TIMESTAMP_FIELD} ${JSON.stringify(raw)} is neither ISO-8601 nor epoch millis`,
-      };
+      return { ok: false, reason: timestampProblem(TIMESTAMP_FIELD, raw, text) };
     }
     ts = parsed;
   }
-  return { ok: true, doc: JSON.stringify(value), ts };
+  return { ok: true, doc: text ?? JSON.stringify(value), ts };
 }
 
 function describe(value: unknown): string {

@@ -14,7 +14,12 @@ import { readEventsNode } from '@rulebench/events/node';
  * import fails whatever the user asked about skipping bad records.
  */
 export type SourceRecord =
-  | { readonly position: RecordPosition; readonly value: unknown }
+  | {
+      readonly position: RecordPosition;
+      readonly value: unknown;
+      /** The JSON text `value` was parsed from, when it is to be stored as it is (ECS NDJSON). */
+      readonly text?: string;
+    }
   | { readonly position: RecordPosition; readonly error: string; readonly fatal?: boolean };
 
 /** One uploaded file: a name when the client gave one, and its bytes. */
@@ -56,7 +61,9 @@ export async function* eventRecords(
         // No copy per record unless the file is named in it (most imports read one file).
         const position = fileName !== null ? { file: fileName, ...result.position } : result.position;
         last = position;
-        yield result.kind === 'event' ? { position, value: result.doc } : { position, error: result.message };
+        if (result.kind === 'error') yield { position, error: result.message };
+        else if (result.text === undefined) yield { position, value: result.doc };
+        else yield { position, value: result.doc, text: result.text };
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -71,7 +78,7 @@ export async function* eventRecords(
 /** Bundled corpora are our own ECS NDJSON: read as is (no mapping), every line must be good. */
 export async function* ndjsonRecords(bytes: ByteChunks): AsyncGenerator<SourceRecord> {
   for await (const item of readJsonLines(bytes)) {
-    if (item.kind === 'record') yield { position: { line: item.line }, value: item.value };
+    if (item.kind === 'record') yield { position: { line: item.line }, value: item.value, text: item.text };
     else yield { position: { line: item.line }, error: item.message };
   }
 }

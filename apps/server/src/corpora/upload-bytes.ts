@@ -5,8 +5,16 @@ export class UploadTooLargeError extends Error {
   readonly code = 'upload_too_large';
 
   constructor(limit: number) {
-    super(`the upload is larger than the limit of ${limit} bytes (set UPLOAD_LIMIT_MB to change it)`);
+    super(`the upload is larger than the limit of ${formatBytes(limit)} (set UPLOAD_LIMIT_MB to change it)`);
   }
+}
+
+/** `256 MB`, `64 KB` or `1000 bytes`: the unit the limit is a whole number of. */
+export function formatBytes(bytes: number): string {
+  const MB = 1024 * 1024;
+  if (bytes >= MB && bytes % MB === 0) return `${bytes / MB} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }
 
 /** Passes chunks through, counting them in `counter`, failing once more than `limit` bytes arrived. */

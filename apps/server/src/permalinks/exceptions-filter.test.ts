@@ -36,10 +36,21 @@ describe('exceptionsToFilter', () => {
     expect(exceptionsToFilter([])).toBeUndefined();
   });
 
+  it('reads wildcard values as the workbench preview does: * and ? only, any case, backslashes literal', () => {
+    const items = [
+      item({ field: 'file.path', operator: 'included', type: 'wildcard', value: '*\\System32\\*' }),
+    ];
+    expect(passes(items, { file: { path: 'C:\\Windows\\system32\\wbem\\wmiutils.dll' } })).toBe(false);
+    expect(passes(items, { file: { path: 'C:\\Windows\\SysWOW64\\wbem\\wmiutils.dll' } })).toBe(true);
+    const one = [item({ field: 'host.name', operator: 'excluded', type: 'wildcard', value: 'ws?' })];
+    expect(passes(one, { host: { name: 'WS1' } })).toBe(true);
+    expect(passes(one, { host: { name: 'ws12' } })).toBe(false);
+  });
+
   it('refuses what it cannot replay, naming the entry', () => {
     expect(() => exceptionsToFilter([item({ field: 'a', type: 'list', value: {} })])).toThrow(
       new FilterError(
-        'exceptions[0].entries[0].type "list" cannot be replayed; Rulebench applies match, match_any, exists and nested entries',
+        'exceptions[0].entries[0].type "list" cannot be replayed; Rulebench applies match, match_any, exists, wildcard and nested entries',
       ),
     );
     expect(() => exceptionsToFilter([{ entries: [] }])).toThrow(

@@ -3,8 +3,12 @@ import { FilterError } from '../search/es-filter.js';
 /**
  * Kibana exception items as an Elasticsearch filter clause, the way Kibana applies them to a
  * rule: an item matches when all its entries match; an event matching any item is dropped.
- * Entries: `match`, `match_any`, `exists` and `nested`, each `included` or `excluded`.
- * Value lists (`list`) and `wildcard` entries need data or mappings a replay does not have.
+ * Entries: `match`, `match_any`, `exists`, `wildcard` and `nested`, each `included` or `excluded`.
+ * Value lists (`list`) need data a replay does not have.
+ *
+ * A `wildcard` value is read as the workbench's exception preview reads it (`*` and `?` are
+ * the only special characters, case-insensitive, whole value), so a replayed permalink
+ * suppresses exactly what its author saw suppressed; backslashes (Windows paths) stay literal.
  */
 export function exceptionsToFilter(items: readonly unknown[]): Record<string, unknown> | undefined {
   if (items.length === 0) return undefined;
@@ -37,7 +41,14 @@ function entryClause(entry: unknown, where: string, parent: string): Record<stri
     case 'exists':
       clause = { exists: { field } };
       break;
+    case 'wildcard':
+      if (typeof e.value !== 'string') throw new FilterError(`${where}.value must be a string`);
+      clause = { wildcard: { [field]: { value: e.value.replaceAll('\\', '\\\\'), case_insensitive: true } } };
+      break;
     case 'nested': {
+      // As in Kibana, a nested entry's entries are plain ones: this also bounds the recursion.
+      if (parent !== '')
+        throw new FilterError(`${where}: a nested entry cannot contain another nested entry`);
       if (!Array.isArray(e.entries) || e.entries.length === 0)
         throw new FilterError(`${where}.entries must be a non-empty list`);
       return {
@@ -46,7 +57,7 @@ function entryClause(entry: unknown, where: string, parent: string): Record<stri
     }
     default:
       throw new FilterError(
-        `${where}.type "${String(e.type)}" cannot be replayed; Rulebench applies match, match_any, exists and nested entries`,
+        `${where}.type "${String(e.type)}" cannot be replayed; Rulebench applies match, match_any, exists, wildcard and nested entries`,
       );
   }
   return e.operator === 'excluded' ? { bool: { must_not: [clause] } } : clause;

@@ -1,8 +1,9 @@
-import type { EqlSearchResponse } from '@rulebench/eql';
+import { DEFAULT_MAX_TEXT_LENGTH, ruleShapeProblem } from '@rulebench/rules';
 import type { SnapshotInput, SnapshotV1 } from '../schemas/permalinks.js';
 import { compileEsFilter, FilterError } from '../search/es-filter.js';
-import { searchCorpus } from '../search/run-search.js';
+import { type CountedSearch, searchCorpusCounted } from '../search/run-search.js';
 import { toSearchOptions } from '../search/search-options.js';
+import { linkCorpus } from '../store/content-writer.js';
 import { PermalinkStore, type PermalinkVersionRecord } from '../store/permalink-store.js';
 import type { Store } from '../store/store.js';
 import type { CorpusRecord } from '../store/types.js';
@@ -27,6 +28,7 @@ export interface PermalinkView {
   readonly snapshot: SnapshotV1;
   readonly corpus: {
     readonly index: string;
+    readonly name: string;
     readonly content_hash: string;
     readonly event_count: number;
   } | null;
@@ -50,6 +52,18 @@ function checkFilters(options: SnapshotV1['options']): void {
   }
 }
 
+export interface RestoredCorpus {
+  readonly corpus: { readonly id: string; readonly name: string; readonly eventCount: number };
+  /** False when a corpus with these events already existed (it is returned instead). */
+  readonly created: boolean;
+}
+
+const restoredView = (record: CorpusRecord): RestoredCorpus['corpus'] => ({
+  id: record.id,
+  name: record.name,
+  eventCount: record.eventCount,
+});
+
 export const permalinkUrl = (id: string, version: number) => `/r/${id}/${version}`;
 
 /**
@@ -69,6 +83,9 @@ export class PermalinkService {
   }
 
   create(input: SnapshotInput, base?: { readonly id: string }): Promise<CreatedPermalink> {
+    // The rule's known fields must have their types: a page opening the link relies on them.
+    const problem = ruleShapeProblem(input.rule, DEFAULT_MAX_TEXT_LENGTH);
+    if (problem !== undefined) return Promise.reject(new PermalinkError(400, 'invalid_snapshot', problem));
     return this.#store.writeLock.run(() => {
       const { snapshot, contentId } = this.#pin(input);
       checkFilters(snapshot.options);
@@ -108,6 +125,7 @@ export class PermalinkService {
         snapshot.corpus && content
           ? {
               index: snapshot.corpus.index,
+              name: snapshot.corpus.name ?? snapshot.corpus.index,
               content_hash: snapshot.corpus.content_hash,
               event_count: content.eventCount,
             }
@@ -128,7 +146,7 @@ export class PermalinkService {
    * Re-runs the stored query over the stored events with the stored options. Relative times in
    * the filter (`now-9m`) are taken from when the version was made, so the matches stay the same.
    */
-  search(id: string, version: number): EqlSearchResponse {
+  search(id: string, version: number): Promise<CountedSearch> {
     const record = this.#record(id, version);
     const snapshot = JSON.parse(record.snapshot) as SnapshotV1;
     if (!snapshot.corpus) {
@@ -174,10 +192,55 @@ export class PermalinkService {
       createdAt: record.createdAt,
       updatedAt: record.createdAt,
     };
-    return searchCorpus(this.#store, corpus, {
+    return searchCorpusCounted(this.#store, corpus, {
       query: snapshot.query,
       options,
       ...(compiled ? { filter: compiled } : {}),
+    });
+  }
+
+  /**
+   * A corpus on the events a version ran against, so a fork can search them again after their
+   * corpus was deleted: the retained content gets a corpus pointing at it, named as the snapshot
+   * named it. A corpus that already holds exactly these events is reused instead.
+   */
+  restoreCorpus(id: string, version: number): Promise<RestoredCorpus> {
+    return this.#store.writeLock.run(() => {
+      const snapshot = this.snapshot(id, version);
+      if (!snapshot.corpus) {
+        throw new PermalinkError(
+          409,
+          'permalink_without_events',
+          `permalink "${id}" version ${version} holds no events to restore`,
+        );
+      }
+      const content = this.#permalinks.content(snapshot.corpus.content_hash);
+      if (!content) {
+        throw new PermalinkError(
+          410,
+          'permalink_events_gone',
+          `the events of permalink "${id}" version ${version} are no longer stored`,
+        );
+      }
+      const existing = this.#permalinks.corpusWithContent(content.id);
+      const record = existing === undefined ? undefined : this.#store.corpora.get(existing);
+      if (record) return { corpus: restoredView(record), created: false };
+      const db = this.#store.db;
+      const newId = db.transaction(() =>
+        linkCorpus(
+          db,
+          {
+            name: snapshot.corpus?.name ?? snapshot.corpus?.index ?? 'events',
+            description: `The events of permalink ${id} version ${version}, restored.`,
+            source: 'upload',
+            origin: null,
+          },
+          content.id,
+        ),
+      )();
+      const created = this.#store.corpora.get(newId);
+      if (!created) throw new Error(`restored corpus "${newId}" is missing`);
+      return { corpus: restoredView(created), created: true };
     });
   }
 
@@ -201,7 +264,7 @@ export class PermalinkService {
       const record = this.#store.corpora.get(input.corpus.id);
       if (!record)
         throw new PermalinkError(404, 'corpus_not_found', `no corpus with id "${input.corpus.id}"`);
-      corpus = { index: record.id, content_hash: record.contentHash };
+      corpus = { index: record.id, name: record.name, content_hash: record.contentHash };
       contentId = record.contentId;
     } else if (input.corpus) {
       const content = this.#permalinks.content(input.corpus.content_hash);
@@ -215,6 +278,7 @@ export class PermalinkService {
       contentId = content.id;
       corpus = {
         index: input.corpus.index ?? this.#permalinks.corpusWithContent(content.id) ?? 'events',
+        ...(input.corpus.name !== undefined && { name: input.corpus.name }),
         content_hash: input.corpus.content_hash,
       };
     }

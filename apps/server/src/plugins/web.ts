@@ -17,15 +17,24 @@ function looksLikeFile(url: string): boolean {
   return last.includes('.');
 }
 
+/** A GET of a page of the app rather than of a file or the API. */
+function isPageRequest(request: FastifyRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !isApiPath(request.url) &&
+    !looksLikeFile(request.url)
+  );
+}
+
 const MISSING_WEB_MESSAGE =
   'Rulebench API is running, but the web app is not built.\n' +
   'Build it with `pnpm -r run build` (or run `npm start` from the repository root), then reload.\n' +
   'The API is under /api (try /api/health).\n';
 
 /**
- * Serves the built web app, with every other non-API GET answered by `index.html` so the
- * app's own routes (`/r/<id>`) load; unknown `/api/*` paths get a JSON 404. Without a build,
- * pages answer with a plain explanation instead.
+ * Serves the built web app (precompressed where the build wrote `.br`/`.gz` copies), with every
+ * other non-API GET answered by `index.html` so the app's own routes (`/r/<id>`) load; unknown
+ * `/api/*` paths get a JSON 404. Without a build, pages answer with a plain explanation instead.
  */
 export default fp(
   async (fastify: FastifyInstance) => {
@@ -35,6 +44,9 @@ export default fp(
       await fastify.register(fastifyStatic, {
         root,
         index: ['index.html'],
+        // The web build writes `.br` and `.gz` beside each asset: sent as they are, with the
+        // matching Content-Encoding, to clients that accept it (the plain file otherwise).
+        preCompressed: true,
         setHeaders(reply, path) {
           // Vite fingerprints everything under assets/; index.html must always be revalidated.
           reply.header(
@@ -43,13 +55,19 @@ export default fp(
           );
         },
       });
+      // Pages of the app (`/r/<id>`, whatever characters the id has, `%00` included) are the
+      // app itself: answered before the static files are looked up, whose path checks refuse
+      // such names with a 403 meant for files.
+      fastify.addHook('onRequest', async (request, reply) => {
+        if (!isPageRequest(request) || request.url.split('?')[0] === '/') return;
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      });
     } else {
       fastify.log.warn({ webDistDir: root }, 'web app not built; serving the API only');
     }
 
     fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-      const isPage = (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.url);
-      if (isPage && !looksLikeFile(request.url)) {
+      if (isPageRequest(request)) {
         if (built) return reply.header('cache-control', 'no-cache').sendFile('index.html');
         return reply.code(503).type('text/plain; charset=utf-8').send(MISSING_WEB_MESSAGE);
       }

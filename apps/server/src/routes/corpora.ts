@@ -15,6 +15,7 @@ import {
   EventsQuerySchema,
   FieldCatalogueSchema,
 } from '../schemas/corpora.js';
+import { hitId, ordinalOf } from '../search/hit-id.js';
 import type { EventFilter } from '../store/types.js';
 
 function notFound(reply: FastifyReply, id: string) {
@@ -86,7 +87,7 @@ const corpora: FastifyPluginAsyncTypebox = async (fastify) => {
         limit,
         events: store.pageEvents(corpus.contentId, offset, limit, filter).map((row) => ({
           _index: corpus.id,
-          _id: String(row.ordinal),
+          _id: hitId(row.ordinal),
           _source: JSON.parse(row.doc) as unknown,
         })),
       };
@@ -99,7 +100,9 @@ const corpora: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const corpus = fastify.store.corpora.get(request.params.id);
       if (!corpus) return notFound(reply, request.params.id);
-      const row = fastify.store.corpora.getEvent(corpus.contentId, Number(request.params.eventId));
+      const ordinal = ordinalOf(request.params.eventId);
+      const row =
+        ordinal === undefined ? undefined : fastify.store.corpora.getEvent(corpus.contentId, ordinal);
       if (!row) {
         return reply.code(404).send({
           statusCode: 404,
@@ -108,7 +111,7 @@ const corpora: FastifyPluginAsyncTypebox = async (fastify) => {
           message: `corpus "${corpus.id}" has no event "${request.params.eventId}"`,
         });
       }
-      return { _index: corpus.id, _id: String(row.ordinal), _source: JSON.parse(row.doc) as unknown };
+      return { _index: corpus.id, _id: hitId(row.ordinal), _source: JSON.parse(row.doc) as unknown };
     },
   );
 
@@ -148,6 +151,18 @@ const corpora: FastifyPluginAsyncTypebox = async (fastify) => {
         const corpus = fastify.store.corpora.get(id);
         if (!corpus) return notFound(reply, id);
         if (corpus.source === 'bundled') return readOnly(reply, id);
+        // Corpora are told apart by name in the UI: two may not share one.
+        const { name } = request.body;
+        const holder =
+          name === undefined ? undefined : fastify.store.corpora.list().find((c) => c.name === name);
+        if (holder && holder.id !== id) {
+          return reply.code(409).send({
+            statusCode: 409,
+            error: 'Conflict',
+            code: 'corpus_name_taken',
+            message: `corpus "${holder.id}" is already named "${name}"; choose another name`,
+          });
+        }
         fastify.store.corpora.updateMetadata(id, request.body);
         const updated = fastify.store.corpora.get(id);
         return updated ? corpusView(updated) : notFound(reply, id);

@@ -5,12 +5,20 @@ import { INPUT_FORMATS, type InputFormat } from '@rulebench/events';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { corpusView } from '../corpora/corpus-view.js';
-import { type ImportOutcome, type ImportRequest, importCorpus } from '../corpora/import-corpus.js';
+import {
+  type ImportOutcome,
+  type ImportRequest,
+  importCorpus,
+  PROGRESS_INTERVAL_MS,
+} from '../corpora/import-corpus.js';
 import { ImportReportBuilder } from '../corpora/import-report.js';
 import { eventRecords, type SourceFile } from '../corpora/source-records.js';
 import { limitBytes, UploadTooLargeError } from '../corpora/upload-bytes.js';
 import { ErrorBody } from '../schemas/common.js';
 import { UploadFailureSchema, UploadQuerySchema, UploadResultSchema } from '../schemas/corpora.js';
+import type { Store } from '../store/store.js';
+import { watchClient } from './upload-client.js';
+import { UploadSpool, untilAborted } from './upload-spool.js';
 
 const NDJSON = 'application/x-ndjson';
 /** Compressed uploads may expand this many times over the upload limit, all members together. */
@@ -96,7 +104,11 @@ const corpusUpload: FastifyPluginAsyncTypebox = async (fastify) => {
       const limit = fastify.config.uploadLimitBytes;
       const isMultipart = request.isMultipart();
       const declared = Number(request.headers['content-length'] ?? Number.NaN);
-      if (declared > limit + (isMultipart ? MULTIPART_SLACK : 0)) throw new UploadTooLargeError(limit);
+      if (declared > limit + (isMultipart ? MULTIPART_SLACK : 0)) {
+        // Answered at once, from the headers; closing the connection spares reading the body.
+        reply.header('connection', 'close');
+        throw new UploadTooLargeError(limit);
+      }
       const counter = { bytes: 0 };
       const { query } = request;
       const meta: UploadMeta = {
@@ -106,46 +118,72 @@ const corpusUpload: FastifyPluginAsyncTypebox = async (fastify) => {
         ...(query.skip_invalid !== undefined && { skipInvalid: query.skip_invalid }),
         ...(query.format !== undefined && { format: query.format }),
       };
-      const files = isMultipart
-        ? await multipartFiles(request, meta, limit, counter)
-        : rawBodyFile(request.body, meta.filename ?? null, limit, counter);
       const report = new ImportReportBuilder();
-      const records = eventRecords(files.files, {
-        ...(meta.format !== undefined && { format: meta.format }),
-        maxInflatedBytes: limit * INFLATE_FACTOR,
-        nameFiles: isMultipart,
-        onInput: (input) => report.input(input),
-      });
+      let files: UploadFiles | undefined;
       // Multipart file names are known only once the files are read: the corpus is named at commit.
-      const fileName = () => (isMultipart ? files.names() : (meta.filename ?? null));
+      const fileName = () => (isMultipart ? (files?.names() ?? null) : (meta.filename ?? null));
       const wantsStream = request.headers.accept?.includes(NDJSON) === true;
       const stream = new PassThrough();
       const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
       const totalBytes = Number.isFinite(declared) ? declared : null;
+      const progress = (read: number, imported: number) =>
+        line({ type: 'progress', read, imported, bytes: counter.bytes, totalBytes });
       const importRequest: ImportRequest = {
+        // Read at commit, under the write lock: no other corpus can take the name meanwhile.
         get name() {
-          return meta.name ?? fileName() ?? 'Uploaded events';
+          return uniqueCorpusName(fastify.store, meta.name ?? fileName() ?? 'Uploaded events');
         },
         get origin() {
           return fileName();
         },
-        description: meta.description ?? '',
-        skipInvalid: meta.skipInvalid === true,
+        // Multipart fields are read with the body, after this object is made.
+        get description() {
+          return meta.description ?? '';
+        },
+        get skipInvalid() {
+          return meta.skipInvalid === true;
+        },
         report,
         ...(wantsStream && {
-          onProgress: (progress: { read: number; imported: number }) =>
-            line({ type: 'progress', ...progress, bytes: counter.bytes, totalBytes }),
+          onProgress: (p: { read: number; imported: number }) => progress(p.read, p.imported),
         }),
       };
 
+      const cancel = watchClient(request, reply.raw, fastify.config.uploadIdleTimeoutMs);
+      const receiveAndImport = async (): Promise<ImportOutcome> => {
+        const spool = await UploadSpool.create();
+        // While the body arrives, the stream reports the bytes received so far.
+        const ticker = wantsStream ? setInterval(() => progress(0, 0), PROGRESS_INTERVAL_MS) : undefined;
+        try {
+          files = isMultipart
+            ? await multipartFiles(request, meta, limit, counter)
+            : rawBodyFile(request.body, meta.filename ?? null, limit, counter);
+          // Received in full before the import (and its write lock) starts: see UploadSpool.
+          const received = await spool.receive(files.files);
+          clearInterval(ticker);
+          cancel.bodyReceived();
+          const records = eventRecords(listed(received), {
+            ...(meta.format !== undefined && { format: meta.format }),
+            maxInflatedBytes: limit * INFLATE_FACTOR,
+            nameFiles: isMultipart,
+            onInput: (input) => report.input(input),
+          });
+          return await importCorpus(fastify.store, untilAborted(records, cancel.signal), importRequest);
+        } catch (error) {
+          throw cancel.explain(error);
+        } finally {
+          clearInterval(ticker);
+          cancel.dispose();
+          await spool.dispose();
+        }
+      };
+
       if (!wantsStream) {
-        const { statusCode, body: answer } = outcomeResponse(
-          await importCorpus(fastify.store, records, importRequest),
-        );
+        const { statusCode, body: answer } = outcomeResponse(await receiveAndImport());
         return reply.code(statusCode).send(answer);
       }
 
-      importCorpus(fastify.store, records, importRequest).then(
+      receiveAndImport().then(
         (outcome) => {
           const { statusCode, body: answer } = outcomeResponse(outcome);
           line({ type: 'result', statusCode, body: answer });
@@ -215,29 +253,68 @@ async function multipartFiles(
   limit: number,
   counter: { bytes: number },
 ): Promise<UploadFiles> {
-  const parts = request.parts({ limits: { fileSize: limit + 1, files: MAX_FILES, parts: MAX_FILES + 20 } });
   const names: string[] = [];
-  let next = await parts.next();
-  while (!next.done && next.value.type === 'field') {
-    applyField(meta, next.value.fieldname, next.value.value);
+  let parts: ReturnType<FastifyRequest['parts']>;
+  let next: Awaited<ReturnType<typeof parts.next>>;
+  try {
+    parts = request.parts({ limits: { fileSize: limit + 1, files: MAX_FILES, parts: MAX_FILES + 20 } });
     next = await parts.next();
+    while (!next.done && next.value.type === 'field') {
+      applyField(meta, next.value.fieldname, next.value.value);
+      next = await parts.next();
+    }
+  } catch (error) {
+    throw asMultipartError(error);
   }
   const first = next;
   return {
     files: (async function* () {
-      for (let part = first; !part.done; part = await parts.next()) {
-        if (part.value.type === 'field') {
-          throw new UploadFieldError(
-            `form field "${part.value.fieldname}" comes after a file; send fields before the files`,
-          );
+      try {
+        for (let part = first; !part.done; part = await parts.next()) {
+          if (part.value.type === 'field') {
+            throw new UploadFieldError(
+              `form field "${part.value.fieldname}" comes after a file; send fields before the files`,
+            );
+          }
+          const name = part.value.filename || part.value.fieldname;
+          names.push(name);
+          yield { name, chunks: multipartChunks(limitBytes(part.value.file, limit, counter)) };
         }
-        const name = part.value.filename || part.value.fieldname;
-        names.push(name);
-        yield { name, chunks: limitBytes(part.value.file, limit, counter) };
+      } catch (error) {
+        throw asMultipartError(error);
       }
     })(),
     names: () => (names.length === 0 ? (meta.filename ?? null) : names.join(', ').slice(0, 500)),
   };
+}
+
+/** A multipart body the parser cannot read (no or wrong boundary, cut short): the client's fault. */
+class MultipartError extends Error {
+  override readonly name = 'MultipartError';
+  readonly statusCode = 400;
+  readonly code = 'invalid_multipart';
+}
+
+/**
+ * The parser's own errors (busboy's "Multipart: Boundary not found", "Unexpected end of
+ * multipart data"…) carry no status and would answer 500: they become a 400 with the parser's
+ * message. Errors that already have a status (limits: 413) and a client going away (which
+ * `watchClient` explains) pass through.
+ */
+function asMultipartError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  if (typeof statusCode === 'number' || code === 'ECONNRESET' || error.message === 'aborted') return error;
+  return new MultipartError(`malformed multipart body: ${error.message}`);
+}
+
+/** A part's bytes, with the parser's errors met while reading them made 400s too. */
+async function* multipartChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    throw asMultipartError(error);
+  }
 }
 
 class UploadFieldError extends Error {
@@ -277,7 +354,22 @@ function applyField(meta: UploadMeta, name: string, value: unknown): void {
   }
 }
 
+/** `name`, or `name (2)`, `name (3)`, … when a corpus already has it: corpora are told apart by name in the UI. */
+export function uniqueCorpusName(store: Store, name: string): string {
+  const taken = new Set(store.corpora.list().map((c) => c.name));
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${name.slice(0, 200 - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 async function* emptyStream(): AsyncGenerator<Uint8Array> {}
+
+async function* listed<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
 
 function isByteStream(value: unknown): value is AsyncIterable<Uint8Array | string> {
   return value !== null && typeof value === 'object' && Symbol.asyncIterator in value;

@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isEqlError } from '@rulebench/eql';
 import type { FastifyError } from 'fastify';
 import { Type } from 'typebox';
+import { unknownFields } from '../plugins/validation-message.js';
 import { EqlSearchResponseSchema, searchOptionProperties } from '../schemas/search.js';
 import { isStackOverflow } from '../search/eql-error-body.js';
 import { esError, indexNotFound } from '../search/es-errors.js';
 import { compileEsFilter, FilterError } from '../search/es-filter.js';
+import { resolveIndexExpression } from '../search/index-pattern.js';
 import { searchCorpus } from '../search/run-search.js';
+import { disconnectSignal, isSearchLimitError, searchLimits } from '../search/search-limits.js';
 import { toSearchOptions } from '../search/search-options.js';
 import type { CorpusRecord } from '../store/types.js';
 
@@ -67,7 +70,10 @@ const esEqlSearch: FastifyPluginAsyncTypebox = async (fastify) => {
       : status === 413
         ? 'content_too_long_exception'
         : 'parsing_exception';
-    return reply.code(status).send(esError(status, type, error.message));
+    // As Elasticsearch words a body key it does not know.
+    const unknown = error.validationContext === 'body' ? unknownFields(error.validation ?? []) : [];
+    const reason = unknown.length > 0 ? `unknown field [${unknown[0]}]` : error.message;
+    return reply.code(status).send(esError(status, type, reason));
   });
 
   const resolveIndex = (
@@ -76,16 +82,13 @@ const esEqlSearch: FastifyPluginAsyncTypebox = async (fastify) => {
     const exact = fastify.store.corpora.get(index);
     if (exact) return exact;
     if (!/[*,]/.test(index)) return { status: 404, body: indexNotFound(index) };
-    const patterns = index.split(',').map(
-      (p) =>
-        new RegExp(
-          `^${p
-            .trim()
-            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-            .replace(/\*/g, '.*')}$`,
-        ),
+    const all = fastify.store.corpora.list();
+    const resolved = resolveIndexExpression(
+      index,
+      all.map((c) => c.id),
     );
-    const matches = fastify.store.corpora.list().filter((c) => patterns.some((p) => p.test(c.id)));
+    if (!resolved.ok) return { status: 404, body: indexNotFound(resolved.missing) };
+    const matches = all.filter((c) => resolved.ids.includes(c.id));
     const only = matches[0];
     if (matches.length === 1 && only) return only;
     if (matches.length === 0) return { status: 404, body: indexNotFound(index) };
@@ -124,9 +127,11 @@ const esEqlSearch: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     }
     try {
-      return searchCorpus(fastify.store, resolved, {
+      return await searchCorpus(fastify.store, resolved, {
         query,
         options,
+        limits: searchLimits(fastify.config),
+        signal: disconnectSignal(reply.raw),
         ...(compiledFilter ? { filter: compiledFilter } : {}),
       });
     } catch (error) {
@@ -141,6 +146,10 @@ const esEqlSearch: FastifyPluginAsyncTypebox = async (fastify) => {
       }
       if (isStackOverflow(error))
         return reply.code(400).send(esError(400, 'parsing_exception', 'the query is nested too deeply'));
+      if (isSearchLimitError(error)) {
+        const type = error.code === 'search_timeout' ? 'timeout_exception' : 'illegal_argument_exception';
+        return reply.code(400).send(esError(400, type, error.message));
+      }
       throw error;
     }
   });

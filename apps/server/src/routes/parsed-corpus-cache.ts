@@ -9,6 +9,7 @@
  */
 
 import type { EventHit } from '@rulebench/eql';
+import { hitId } from '../search/hit-id.js';
 import type { Store } from '../store/store.js';
 import type { CorpusRecord } from '../store/types.js';
 
@@ -48,7 +49,7 @@ export class ParsedCorpusCache {
     }
     const events: EventHit[] = [];
     for (const row of store.corpora.iterateEvents(corpus.contentId, 'time')) {
-      events.push({ _index: corpus.id, _id: String(row.ordinal), _source: JSON.parse(row.doc) });
+      events.push({ _index: corpus.id, _id: hitId(row.ordinal), _source: JSON.parse(row.doc) });
     }
     this.#held += events.length;
     this.#entries.set(key, { key, events });

@@ -14,8 +14,9 @@ import {
   PermalinkParams,
   PermalinkVersionParams,
   PermalinkViewSchema,
+  RestoredCorpusSchema,
 } from '../schemas/permalinks.js';
-import { EqlSearchResponseSchema } from '../schemas/search.js';
+import { WorkbenchSearchResponseSchema } from '../schemas/search.js';
 import { badQueryBody, isStackOverflow, tooComplexBody } from '../search/eql-error-body.js';
 import { FilterError } from '../search/es-filter.js';
 
@@ -24,6 +25,16 @@ import { FilterError } from '../search/es-filter.js';
  * none that changes or deletes one: a link, once shared, shows the same thing forever.
  */
 const permalinks: FastifyPluginAsyncTypebox = async (fastify) => {
+  // `/permalinks/:id/1.5` must not be read as version 1: versions are whole numbers, as written.
+  fastify.addHook('preValidation', async (request) => {
+    const version = (request.params as { version?: unknown }).version;
+    if (typeof version === 'string' && !/^[0-9]+$/.test(version))
+      throw new PermalinkError(
+        400,
+        'invalid_version',
+        `version "${version}" is not a whole number (1, 2, …)`,
+      );
+  });
   await fastify.register(permalinkService);
   const service = fastify.permalinks;
   const limit = fastify.config.permalinkMaxBytes;
@@ -61,18 +72,34 @@ const permalinks: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => service.view(request.params.id, request.params.version),
   );
 
+  // A fork of a link whose corpus was deleted: the snapshot's events, back as a corpus.
+  fastify.post(
+    '/permalinks/:id/:version/corpus',
+    {
+      schema: {
+        params: PermalinkVersionParams,
+        response: { 200: RestoredCorpusSchema, 201: RestoredCorpusSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const restored = await service.restoreCorpus(request.params.id, request.params.version);
+      return reply.code(restored.created ? 201 : 200).send(restored);
+    },
+  );
+
   fastify.get(
     '/permalinks/:id/:version/search',
     {
       schema: {
         params: PermalinkVersionParams,
-        response: { 200: EqlSearchResponseSchema, 422: BadRequestBody, '4xx': ErrorBody },
+        response: { 200: WorkbenchSearchResponseSchema, 422: BadRequestBody, '4xx': ErrorBody },
       },
     },
     async (request, reply) => {
       const { id, version } = request.params;
       try {
-        return service.search(id, version);
+        const { response, matches } = await service.search(id, version);
+        return { ...response, matches };
       } catch (error) {
         // The stored query or filter cannot run: the link is fine, its content is not searchable.
         if (isEqlError(error))

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isEqlError } from '@rulebench/eql';
 import { Type } from 'typebox';
 import { BadRequestBody, ErrorBody } from '../schemas/common.js';
-import { EqlSearchResponseSchema, searchOptionProperties } from '../schemas/search.js';
+import { searchOptionProperties, WorkbenchSearchResponseSchema } from '../schemas/search.js';
 import { badQueryBody, isStackOverflow, tooComplexBody } from '../search/eql-error-body.js';
-import { searchCorpus } from '../search/run-search.js';
+import { searchCorpusCounted } from '../search/run-search.js';
+import { disconnectSignal, searchLimits } from '../search/search-limits.js';
 import { toSearchOptions } from '../search/search-options.js';
 
 /** `POST /api/search`: run an EQL query over a stored corpus. */
@@ -18,7 +19,10 @@ const search: FastifyPluginAsyncTypebox = async (fastify) => {
     '/search',
     {
       bodyLimit: fastify.config.jsonBodyLimitBytes,
-      schema: { body: Body, response: { 200: EqlSearchResponseSchema, 400: BadRequestBody, 404: ErrorBody } },
+      schema: {
+        body: Body,
+        response: { 200: WorkbenchSearchResponseSchema, 400: BadRequestBody, 404: ErrorBody },
+      },
     },
     async (request, reply) => {
       const { corpus: corpusId, query, ...params } = request.body;
@@ -32,7 +36,13 @@ const search: FastifyPluginAsyncTypebox = async (fastify) => {
         });
       }
       try {
-        return searchCorpus(fastify.store, corpus, { query, options: toSearchOptions(params) });
+        const { response, matches } = await searchCorpusCounted(fastify.store, corpus, {
+          query,
+          options: toSearchOptions(params),
+          limits: searchLimits(fastify.config),
+          signal: disconnectSignal(reply.raw),
+        });
+        return { ...response, matches };
       } catch (error) {
         if (isEqlError(error)) return reply.code(400).send(badQueryBody(error));
         if (isStackOverflow(error)) return reply.code(400).send(tooComplexBody(query));

@@ -40,6 +40,10 @@ describe('workbench routes', () => {
     for (const [query, size] of [
       [FIXTURE_QUERY, 10],
       ['library where true', 2],
+      ['library where true', 100],
+      ['process where true | tail 2', 100],
+      ['network where true', 10],
+      ['any where true', 100],
       ['sequence by host.name [process where true] [library where true]', 10],
     ] as const) {
       const body = { corpus: 'fixture', query, size };
@@ -55,7 +59,7 @@ describe('workbench routes', () => {
       url: '/api/live-search',
       payload: { corpus: 'fixture', query: FIXTURE_QUERY },
     });
-    expect(again.json().hits.events.map((e: { _id: string }) => e._id)).toEqual(['0', '3']);
+    expect(again.json().hits.events.map((e: { _id: string }) => e._id)).toEqual(['1', '4']);
   });
 
   it('live search reports bad queries and unknown corpora like /api/search', async () => {
@@ -109,7 +113,7 @@ describe('workbench routes', () => {
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l._id)).toEqual(['1', '2', '0', '4', '3']);
+    expect(lines.map((l) => l._id)).toEqual(['2', '3', '1', '5', '4']);
     expect(lines[0]._source.process.name).toBe('cmd.exe');
     const none = await t.app.inject({ method: 'GET', url: '/api/corpora/nope/events.ndjson' });
     expect(none.statusCode).toBe(404);

@@ -1,19 +1,22 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  type CompiledQuery,
-  compile,
-  type EqlSearchResponse,
-  type EventHit,
-  isEqlError,
-} from '@rulebench/eql';
+import { type CompiledQuery, compile, type EventHit, isEqlError } from '@rulebench/eql';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { BadRequestBody, CorpusIdParams, ErrorBody } from '../schemas/common.js';
 import { List } from '../schemas/list.js';
-import { EqlSearchResponseSchema, searchOptionProperties } from '../schemas/search.js';
+import { searchOptionProperties, WorkbenchSearchResponseSchema } from '../schemas/search.js';
 import { badQueryBody, isStackOverflow, tooComplexBody } from '../search/eql-error-body.js';
-import { searchCorpus } from '../search/run-search.js';
+import { hitId } from '../search/hit-id.js';
+import { type CountedSearch, searchCorpusCounted } from '../search/run-search.js';
+import {
+  checkResponseSize,
+  disconnectSignal,
+  SearchDeadline,
+  type SearchLimits,
+  searchLimits,
+} from '../search/search-limits.js';
+import { ReadSnapshot } from '../store/read-snapshot.js';
 import type { Store } from '../store/store.js';
 import type { CorpusRecord } from '../store/types.js';
 import { ParsedCorpusCache } from './parsed-corpus-cache.js';
@@ -38,19 +41,27 @@ function* streamSources(store: Store, corpus: CorpusRecord): Generator<unknown> 
   for (const row of store.corpora.iterateEvents(corpus.contentId, 'ordinal')) yield JSON.parse(row.doc);
 }
 
-/** Rows read per round trip to SQLite while streaming (no statement stays open in between). */
+/** Lines written to the response at a time. */
 const STREAM_BATCH = 2000;
 
 /**
  * A corpus as NDJSON hits `{"_id","_source"}` in search order. The stored documents are already
- * canonical JSON, so they are written as they are, never parsed.
+ * canonical JSON, so they are written as they are, never parsed. Rows come from `snapshot`, so a
+ * corpus deleted or replaced mid-stream is still sent whole; the snapshot is closed at the end.
  */
-async function* ndjsonHits(store: Store, corpus: CorpusRecord): AsyncGenerator<string> {
-  for (let offset = 0; ; offset += STREAM_BATCH) {
-    const rows = store.corpora.pageEvents(corpus.contentId, offset, STREAM_BATCH);
-    if (rows.length === 0) return;
-    yield rows.map((row) => `{"_id":"${row.ordinal}","_source":${row.doc}}\n`).join('');
-    if (rows.length < STREAM_BATCH) return;
+async function* ndjsonHits(snapshot: ReadSnapshot, corpus: CorpusRecord): AsyncGenerator<string> {
+  try {
+    let lines: string[] = [];
+    for (const row of snapshot.corpora.iterateEvents(corpus.contentId, 'time')) {
+      lines.push(`{"_id":"${hitId(row.ordinal)}","_source":${row.doc}}\n`);
+      if (lines.length >= STREAM_BATCH) {
+        yield lines.join('');
+        lines = [];
+      }
+    }
+    if (lines.length > 0) yield lines.join('');
+  } finally {
+    snapshot.close();
   }
 }
 
@@ -63,13 +74,19 @@ function searchHeld(
   compiled: CompiledQuery,
   events: readonly EventHit[],
   size: number | undefined,
-): EqlSearchResponse {
-  const executor = compiled.executor({ ...(size === undefined ? {} : { size }), presorted: true });
+  limits: SearchLimits,
+): CountedSearch {
+  checkResponseSize(compiled, size, limits.maxResponseEvents);
+  const deadline = new SearchDeadline(limits.timeoutMs);
+  const options = { ...(size === undefined ? {} : { size }), presorted: true, countMatches: true };
+  const executor = compiled.executor(options);
   for (const hit of events) {
+    deadline.tick();
     executor.push(hit);
     if (executor.done) break;
   }
-  return executor.finish();
+  const response = executor.finish();
+  return { response, matches: executor.matches };
 }
 
 /**
@@ -84,6 +101,7 @@ function searchHeld(
  */
 const workbench: FastifyPluginAsyncTypebox = async (fastify) => {
   const cache = new ParsedCorpusCache();
+  const limits = searchLimits(fastify.config);
   const counts = new Map<string, TopValues>();
   const { query, size } = searchOptionProperties(fastify.config);
   const LiveBody = Type.Object(
@@ -97,7 +115,7 @@ const workbench: FastifyPluginAsyncTypebox = async (fastify) => {
       bodyLimit: fastify.config.jsonBodyLimitBytes,
       schema: {
         body: LiveBody,
-        response: { 200: EqlSearchResponseSchema, 400: BadRequestBody, 404: ErrorBody },
+        response: { 200: WorkbenchSearchResponseSchema, 400: BadRequestBody, 404: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -108,11 +126,15 @@ const workbench: FastifyPluginAsyncTypebox = async (fastify) => {
         // An invalid query fails before any event is read or parsed.
         const compiled = compile(text);
         const held = cache.events(fastify.store, corpus);
-        if (held) return searchHeld(compiled, held, wanted);
-        return searchCorpus(fastify.store, corpus, {
-          query: text,
-          options: wanted === undefined ? {} : { size: wanted },
-        });
+        const { response, matches } = held
+          ? searchHeld(compiled, held, wanted, limits)
+          : await searchCorpusCounted(fastify.store, corpus, {
+              query: text,
+              options: wanted === undefined ? {} : { size: wanted },
+              limits,
+              signal: disconnectSignal(reply.raw),
+            });
+        return { ...response, matches };
       } catch (error) {
         if (isEqlError(error)) return reply.code(400).send(badQueryBody(error));
         if (isStackOverflow(error)) return reply.code(400).send(tooComplexBody(text));
@@ -172,12 +194,18 @@ const workbench: FastifyPluginAsyncTypebox = async (fastify) => {
     // No response schema: the 200 is a stream, not one JSON value.
     { schema: { params: CorpusIdParams } },
     async (request, reply) => {
-      const corpus = fastify.store.corpora.get(request.params.id);
-      if (!corpus) return notFound(reply, request.params.id);
+      // One read transaction for the whole stream: see ndjsonHits.
+      const snapshot = new ReadSnapshot(fastify.store);
+      const corpus = snapshot.corpora.get(request.params.id);
+      if (!corpus) {
+        snapshot.close();
+        return notFound(reply, request.params.id);
+      }
       reply.header('x-total-count', String(corpus.eventCount));
-      return reply
-        .type('application/x-ndjson; charset=utf-8')
-        .send(Readable.from(ndjsonHits(fastify.store, corpus)));
+      const stream = Readable.from(ndjsonHits(snapshot, corpus));
+      // Also when the client leaves before the first line (the generator never started).
+      stream.once('close', () => snapshot.close());
+      return reply.type('application/x-ndjson; charset=utf-8').send(stream);
     },
   );
 };

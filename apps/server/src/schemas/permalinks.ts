@@ -36,9 +36,16 @@ export const SnapshotSelectionSchema = Type.Object(
   { additionalProperties: true, description: 'further UI state may be added; it is kept as sent' },
 );
 
-/** The events a snapshot ran against: a stored content, shown under the corpus id it had. */
+/**
+ * The events a snapshot ran against: a stored content, shown under the corpus id it had, and the
+ * corpus's name then (for people; absent in snapshots made before names were kept).
+ */
 export const SnapshotCorpusSchema = Type.Object(
-  { index: Type.String({ minLength: 1, maxLength: 200 }), content_hash: ContentHash },
+  {
+    index: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Type.Optional(Type.String({ maxLength: 500 })),
+    content_hash: ContentHash,
+  },
   { additionalProperties: false },
 );
 
@@ -71,7 +78,11 @@ export const SnapshotInputSchema = Type.Object(
     corpus: Type.Union([
       Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
       Type.Object(
-        { content_hash: ContentHash, index: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+        {
+          content_hash: ContentHash,
+          index: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          name: Type.Optional(Type.String({ maxLength: 500 })),
+        },
         { additionalProperties: false },
       ),
       Type.Null(),
@@ -122,10 +133,21 @@ export const PermalinkViewSchema = Type.Object({
   created_at: IsoDate,
   snapshot: Type.Unknown({ description: 'the stored snapshot (SnapshotV1)' }),
   corpus: Type.Union([
-    Type.Object({ index: Type.String(), content_hash: Type.String(), event_count: Type.Integer() }),
+    Type.Object({
+      index: Type.String(),
+      name: Type.String({ description: "the corpus's name when the snapshot was made (else its id)" }),
+      content_hash: Type.String(),
+      event_count: Type.Integer(),
+    }),
     Type.Null(),
   ]),
   versions: List(VersionInfo),
+});
+
+/** `POST /api/permalinks/:id/:version/corpus`: a corpus on the snapshot's events. */
+export const RestoredCorpusSchema = Type.Object({
+  corpus: Type.Object({ id: Type.String(), name: Type.String(), eventCount: Type.Integer() }),
+  created: Type.Boolean({ description: 'false when a corpus with these events already existed' }),
 });
 
 export const DiffQuerySchema = Type.Object({

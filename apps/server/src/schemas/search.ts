@@ -40,6 +40,22 @@ export const EqlSearchResponseSchema = Type.Object(
   { additionalProperties: true },
 );
 
+/** How many results a query has before `size` cut them (`@rulebench/eql` `MatchCount`). */
+export const MatchCountSchema = Type.Object({
+  value: Type.Integer(),
+  relation: Type.Union([Type.Literal('eq'), Type.Literal('gte')]),
+});
+
+/**
+ * The workbench's search response (`POST /api/search`, `POST /api/live-search`): Elasticsearch's
+ * response plus `matches`, our own count of every match, since `hits.total` (as in
+ * Elasticsearch) counts only the hits returned.
+ */
+export const WorkbenchSearchResponseSchema = Type.Object(
+  { ...EqlSearchResponseSchema.properties, matches: MatchCountSchema },
+  { additionalProperties: true },
+);
+
 const fieldName = () => Type.String({ minLength: 1, maxLength: 1000 });
 
 /** The search options shared by `POST /api/search` and the Elasticsearch endpoint. */

@@ -49,11 +49,16 @@ describe('compileEsFilter', () => {
     expect(t({ bool: { should: [{ term: { pid: 1 } }] } })).toBe(false);
     expect(t({ range: { pid: { gte: 40, lt: 43 } } })).toBe(true);
     expect(t({ range: { pid: { gt: 42 } } })).toBe(false);
+    expect(t({ wildcard: { 'host.name': 'w?1' } })).toBe(true);
+    expect(t({ wildcard: { 'host.name': { value: 'WS*' } } })).toBe(false);
+    expect(t({ wildcard: { 'host.name': { value: 'WS*', case_insensitive: true } } })).toBe(true);
+    expect(t({ wildcard: { 'event.category': 'lib*' } })).toBe(true);
+    expect(t({ wildcard: { 'host.name': 'ws\\*' } })).toBe(false);
   });
 
   it('rejects what it does not support, saying what is supported', () => {
     expect(() => compileEsFilter({ match: { message: 'x' } }, '@timestamp')).toThrow(
-      'unsupported filter clause "match" (supported: range, term, terms, exists, match_all, match_none, bool)',
+      'unsupported filter clause "match" (supported: range, term, terms, wildcard, exists, match_all, match_none, bool)',
     );
     expect(() => compileEsFilter({ range: { '@timestamp': { gte: 'soon' } } }, '@timestamp')).toThrow(
       'range.@timestamp.gte: "soon" is not a date',

@@ -16,6 +16,9 @@ export class FilterError extends Error {
   override readonly name = 'FilterError';
 }
 
+/** Deepest `bool` nesting accepted; deeper filters are refused rather than overflowing the stack. */
+export const MAX_FILTER_DEPTH = 64;
+
 type Predicate = (source: unknown) => boolean;
 type Bounds = { fromTs?: number; toTs?: number };
 
@@ -29,7 +32,7 @@ export function compileEsFilter(
   now: number = Date.now(),
 ): CompiledFilter {
   const bounds: Bounds = {};
-  const test = compileClause(filter, { timestampField, now, bounds, topLevel: true });
+  const test = compileClause(filter, { timestampField, now, bounds, topLevel: true, depth: 0 });
   return { test, ...bounds };
 }
 
@@ -39,6 +42,8 @@ interface Context {
   readonly bounds: Bounds;
   /** Only conjunctive positions may narrow the indexed time bounds. */
   readonly topLevel: boolean;
+  /** How many `bool` clauses enclose this one. */
+  readonly depth: number;
 }
 
 function asObject(value: unknown, what: string): Record<string, unknown> {
@@ -82,13 +87,71 @@ function compileClause(clause: unknown, ctx: Context): Predicate {
       if (typeof field !== 'string') throw new FilterError('exists needs a "field"');
       return (source) => fieldValues(source, field).length > 0;
     }
+    case 'wildcard':
+      return compileWildcard(body);
     case 'bool':
       return compileBool(body, ctx);
     default:
       throw new FilterError(
-        `unsupported filter clause "${kind}" (supported: range, term, terms, exists, match_all, match_none, bool)`,
+        `unsupported filter clause "${kind}" (supported: range, term, terms, wildcard, exists, match_all, match_none, bool)`,
       );
   }
+}
+
+/**
+ * `{wildcard: {field: "pat"}}` or `{wildcard: {field: {value, case_insensitive}}}`: `*` any run,
+ * `?` one character, `\\` escapes, over the whole value (a keyword field's term).
+ */
+function compileWildcard(body: unknown): Predicate {
+  const [field, spec] = singleEntry(body, 'wildcard');
+  const options = typeof spec === 'string' ? { value: spec } : asObject(spec, `wildcard.${field}`);
+  const pattern = options.value ?? options.wildcard;
+  if (typeof pattern !== 'string') throw new FilterError(`wildcard.${field} needs a string "value"`);
+  const matches = wildcardMatcher(pattern, options.case_insensitive === true);
+  return (source) => fieldValues(source, field).some((v) => typeof v === 'string' && matches(v));
+}
+
+type WildcardToken = { readonly kind: 'star' | 'one' } | { readonly kind: 'char'; readonly char: string };
+
+/**
+ * A wildcard matcher without regular expressions: a RegExp of many `.*` backtracks
+ * polynomially (`*` × 50 over a long value freezes the server). This greedy matcher
+ * remembers only the last star, so it costs at most pattern × value steps.
+ */
+export function wildcardMatcher(pattern: string, caseInsensitive: boolean): (value: string) => boolean {
+  const fold = (text: string) => (caseInsensitive ? text.toLowerCase() : text);
+  const tokens: WildcardToken[] = [];
+  const chars = [...fold(pattern)];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (c === '\\' && i + 1 < chars.length) tokens.push({ kind: 'char', char: chars[++i] as string });
+    else if (c === '*') {
+      if (tokens.at(-1)?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (c === '?') tokens.push({ kind: 'one' });
+    else tokens.push({ kind: 'char', char: c });
+  }
+  return (raw) => {
+    const text = [...fold(raw)];
+    let t = 0;
+    let p = 0;
+    let starAt = -1;
+    let starText = 0;
+    while (t < text.length) {
+      const token = tokens[p];
+      if (token && (token.kind === 'one' || (token.kind === 'char' && token.char === text[t]))) {
+        t++;
+        p++;
+      } else if (token?.kind === 'star') {
+        starAt = p++;
+        starText = t;
+      } else if (starAt >= 0) {
+        p = starAt + 1;
+        t = ++starText;
+      } else return false;
+    }
+    while (tokens[p]?.kind === 'star') p++;
+    return p === tokens.length;
+  };
 }
 
 function clauses(value: unknown): unknown[] {
@@ -103,8 +166,13 @@ function compileBool(body: unknown, ctx: Context): Predicate {
       throw new FilterError(`unsupported bool option "${key}"`);
     }
   }
-  const inner = { ...ctx, topLevel: false };
-  const required = [...clauses(spec.filter), ...clauses(spec.must)].map((c) => compileClause(c, ctx));
+  const depth = ctx.depth + 1;
+  if (depth > MAX_FILTER_DEPTH)
+    throw new FilterError(`filter nested too deeply (more than ${MAX_FILTER_DEPTH} levels of bool)`);
+  const inner = { ...ctx, topLevel: false, depth };
+  const required = [...clauses(spec.filter), ...clauses(spec.must)].map((c) =>
+    compileClause(c, { ...ctx, depth }),
+  );
   const excluded = clauses(spec.must_not).map((c) => compileClause(c, inner));
   const optional = clauses(spec.should).map((c) => compileClause(c, inner));
   // As in Elasticsearch: `should` is required (at least one) only when nothing else is.

@@ -1,7 +1,7 @@
 import { createHash, type Hash, randomUUID } from 'node:crypto';
 import { allocateCorpusId } from './corpus-ids.js';
 import { collectUnreferencedContents } from './corpus-store.js';
-import type { SqliteDatabase } from './database.js';
+import type { SqlConnection, SqliteDatabase } from './database.js';
 import type { CorpusSource } from './types.js';
 
 export interface CorpusLink {
@@ -33,7 +33,7 @@ export class ContentHasher {
   }
 }
 
-export function findContentByHash(db: SqliteDatabase, hash: string): number | undefined {
+export function findContentByHash(db: SqlConnection, hash: string): number | undefined {
   const row = db.prepare('SELECT id FROM contents WHERE hash = ?').get(hash) as { id: number } | undefined;
   return row?.id;
 }
@@ -42,7 +42,7 @@ export function findContentByHash(db: SqliteDatabase, hash: string): number | un
  * Points corpus `link.id` (inserted, or updated in place when it exists) or a newly allocated
  * id at `contentId`, then drops the contents no longer referred to. Call inside a transaction.
  */
-export function linkCorpus(db: SqliteDatabase, link: CorpusLink, contentId: number): string {
+export function linkCorpus(db: SqlConnection, link: CorpusLink, contentId: number): string {
   const now = Date.now();
   const id = link.id ?? allocateCorpusId(db, link.name);
   db.prepare(
@@ -89,7 +89,7 @@ export function pendingContentHash(): string {
  * an identical stored content when there is one.
  */
 export function finishContent(
-  db: SqliteDatabase,
+  db: SqlConnection,
   contentId: number,
   hash: string,
   stats: ContentStats,

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.js';
+import type { SqlConnection } from './database.js';
 
 const MAX_ID_LENGTH = 64;
 
@@ -26,7 +26,7 @@ export function isValidCorpusId(id: string): boolean {
 }
 
 /** The slug of `name`, suffixed `-2`, `-3`, … until no corpus has that id. */
-export function allocateCorpusId(db: SqliteDatabase, name: string): string {
+export function allocateCorpusId(db: SqlConnection, name: string): string {
   const base = slugifyCorpusName(name);
   const taken = db.prepare('SELECT 1 FROM corpora WHERE id = ?');
   if (taken.get(base) === undefined) return base;

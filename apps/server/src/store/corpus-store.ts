@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.js';
+import type { SqlConnection, SqliteDatabase } from './database.js';
 import type { CorpusRecord, CorpusSource, EventFilter, StoredEvent } from './types.js';
 
 interface CorpusRow {
@@ -158,7 +158,7 @@ export class CorpusStore {
  * that refers to a content (corpora, permalink versions) must be listed here so its contents
  * survive.
  */
-export function collectUnreferencedContents(db: SqliteDatabase): number {
+export function collectUnreferencedContents(db: SqlConnection): number {
   return db
     .prepare(
       `DELETE FROM contents WHERE id NOT IN (SELECT content_id FROM corpora)

@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { SqliteDatabase } from './database.js';
+import type { SqlConnection, SqlStatement } from './database.js';
 
-/** The same settings as every connection of the store (see openDatabase), for the worker's own. */
+/** The settings of every connection of the store (see openDatabase), for the worker's own. */
 const CONNECTION_PRAGMAS = [
   'journal_mode = WAL',
   'synchronous = NORMAL',
@@ -12,46 +12,64 @@ const CONNECTION_PRAGMAS = [
   'wal_autocheckpoint = 0',
 ];
 
-// Plain JavaScript beside `src` and `dist` alike (two levels up from this module in both).
-const WORKER_URL = new URL('../../workers/sqlite-writer.mjs', import.meta.url);
+/**
+ * Plain JavaScript two folders below the package, as this module is (`src/store` when run from
+ * the sources, `dist/store` when built), so one relative URL finds it from both.
+ */
+export const WORKER_URL = new URL('../../workers/sqlite-writer.mjs', import.meta.url);
 /** Batches sent but not yet written; beyond this the sender waits (bounded memory). */
 const MAX_IN_FLIGHT = 4;
-/** A synchronous call that takes this long means the worker is gone. */
-const CALL_TIMEOUT_MS = 10 * 60 * 1000;
+/**
+ * A synchronous call is made only once every batch is written, so it waits for one statement
+ * (at worst on another process's lock, for the busy timeout). This long means the worker is gone.
+ */
+const CALL_TIMEOUT_MS = 60 * 1000;
 
-/** Documents to insert, in order: each followed by a newline in `text`, ending at `ends[i]`. */
+/** Documents to insert, in order, with their `@timestamp` in epoch millis or null. */
 export interface EventBatch {
-  readonly text: string;
-  readonly ends: Uint32Array<ArrayBuffer>;
-  /** `@timestamp` in epoch millis, NaN for none. */
-  readonly ts: Float64Array<ArrayBuffer>;
+  readonly docs: readonly string[];
+  readonly ts: readonly (number | null)[];
 }
 
-type Reply = { readonly result: unknown } | { readonly error: { message: string; code?: string } };
+interface WorkerFailure {
+  readonly message: string;
+  readonly code?: string;
+}
 
-/** Worker threads still finishing after their import (a WAL checkpoint), for whoever must wait. */
+type Reply = { readonly result: unknown } | { readonly error: WorkerFailure };
+
+/**
+ * Every import's worker thread until it has exited: after a commit, that is once it has
+ * checkpointed the WAL in the background. For whoever must wait (tests, benchmarks, shutdown).
+ */
 const closing = new Set<Promise<void>>();
 
-/** Resolves once every worker of a finished import has closed its connection. */
+/** Resolves once every import's worker has closed its connection and exited. */
 export async function settleWriterWorkers(): Promise<void> {
   while (closing.size > 0) await Promise.all([...closing]);
 }
 
+function toError(failure: WorkerFailure): Error {
+  return Object.assign(new Error(failure.message), failure.code === undefined ? {} : { code: failure.code });
+}
+
 /**
  * One import's write transaction, held by a worker thread: events are inserted and hashed there,
- * in batches, while the calling thread goes on reading. Other statements (naming the content,
- * linking the corpus, COMMIT) are synchronous calls, answered in order after the batches sent
- * before them. If the process dies, the transaction dies with it: nothing is committed.
+ * in batches, while the calling thread goes on reading. Once every batch is written (`drain`),
+ * the statements that finish the import (naming the content, linking the corpus, COMMIT) are
+ * synchronous calls into the same transaction. If the process dies, the transaction dies with
+ * it; closing without a commit rolls it back.
  */
 export class WorkerConnection {
   readonly #worker: Worker;
   readonly #replies: MessagePort;
   readonly #signal = new Int32Array(new SharedArrayBuffer(4));
-  readonly #exited: Promise<void>;
   #inFlight = 0;
   #ordinal = 0;
   #wakeSender: (() => void) | undefined;
-  #crash: Error | undefined;
+  #failure: Error | undefined;
+  /** The worker stopped answering: only terminating it is left. */
+  #hung = false;
   #closed = false;
 
   /** Starts the worker and, without waiting for it, the transaction and its content row. */
@@ -64,34 +82,46 @@ export class WorkerConnection {
       // Plain JavaScript: no loader (tsx, when the server runs from sources) to start up.
       execArgv: [],
     });
-    this.#worker.on('message', () => {
+    // Every batch is answered, with the worker's first failure if there was one.
+    this.#worker.on('message', (answer: { readonly failure?: WorkerFailure }) => {
       this.#inFlight--;
+      if (answer.failure && !this.#failure) this.#failure = toError(answer.failure);
       this.#wake();
     });
     this.#worker.on('error', (error) => {
-      this.#crash = error;
+      this.#failure ??= error;
       this.#wake();
     });
-    this.#exited = new Promise((resolve) => this.#worker.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) =>
+      this.#worker.once('exit', () => {
+        if (!this.#closed) this.#failure ??= new Error('the database worker stopped');
+        this.#wake();
+        resolve();
+      }),
+    );
+    const done = exited.then(() => {
+      closing.delete(done);
+    });
+    closing.add(done);
     this.#worker.postMessage({ op: 'begin', placeholder: placeholderHash, createdAt: Date.now() });
   }
 
-  /** Sends a batch; waits only while too many are still being written. */
+  /** Sends a batch; waits only while too many are still being written. Throws once the worker failed. */
   async write(batch: EventBatch): Promise<void> {
-    if (this.#crash) throw this.#crash;
-    const count = batch.ends.length; // read before the transfer detaches the array
-    this.#worker.postMessage(
-      { op: 'events', firstOrdinal: this.#ordinal, text: batch.text, ends: batch.ends, ts: batch.ts },
-      [batch.ends.buffer, batch.ts.buffer],
-    );
-    this.#ordinal += count;
+    this.#throwIfFailed();
+    // The documents as an array: cloning it costs this thread less than joining them first.
+    this.#worker.postMessage({ op: 'events', firstOrdinal: this.#ordinal, docs: batch.docs, ts: batch.ts });
+    this.#ordinal += batch.docs.length;
     this.#inFlight++;
-    while (this.#inFlight >= MAX_IN_FLIGHT && !this.#crash) {
-      await new Promise<void>((resolve) => {
-        this.#wakeSender = resolve;
-      });
-    }
-    if (this.#crash) throw this.#crash;
+    await this.#waitUntil(() => this.#inFlight < MAX_IN_FLIGHT);
+  }
+
+  /**
+   * Waits, without blocking the event loop, until every batch sent is written; throws if one
+   * failed. The synchronous calls below then wait for their own statement only.
+   */
+  async drain(): Promise<void> {
+    await this.#waitUntil(() => this.#inFlight === 0);
   }
 
   /** The content row and the hash of every document written (each followed by a newline). */
@@ -99,47 +129,42 @@ export class WorkerConnection {
     return this.#call({ op: 'content' }) as { contentId: number; hash: string };
   }
 
-  /**
-   * The subset of a better-sqlite3 connection that the store's helpers use (prepare → run /
-   * get / all, exec), answered by the worker, so they run unchanged inside its transaction.
-   */
-  asDatabase(): SqliteDatabase {
-    const prepare = (sql: string) => ({
-      run: (...params: unknown[]) => this.#call({ op: 'run', sql, params }),
-      get: (...params: unknown[]) => this.#call({ op: 'get', sql, params }),
-      all: (...params: unknown[]) => this.#call({ op: 'all', sql, params }),
-    });
-    const exec = (sql: string) => {
-      this.#call({ op: 'exec', sql });
-    };
-    return { prepare, exec } as unknown as SqliteDatabase;
-  }
-
-  exec(sql: string): void {
-    this.#call({ op: 'exec', sql });
-  }
-
-  get inTransaction(): boolean {
-    return this.#call({ op: 'in-transaction' }) === true;
-  }
+  /** Statements answered by the worker, inside the import's transaction (for the store's helpers). */
+  readonly sql: SqlConnection = {
+    prepare: (sql: string): SqlStatement => ({
+      run: (...params) => this.#call({ op: 'run', sql, params }) as ReturnType<SqlStatement['run']>,
+      get: (...params) => this.#call({ op: 'get', sql, params }),
+      all: (...params) => this.#call({ op: 'all', sql, params }) as unknown[],
+    }),
+    exec: (sql: string) => this.#call({ op: 'exec', sql }),
+  };
 
   /**
-   * Ends the worker: after a commit it checkpoints the WAL first (in the background; see
-   * {@link settleWriterWorkers}). Without a commit, call after rolling back.
+   * Ends the worker. After a commit it checkpoints the WAL first, in the background (see
+   * {@link settleWriterWorkers}); without one, its connection closes and the transaction is
+   * rolled back. Never throws.
    */
-  close(options: { readonly checkpoint: boolean }): void {
+  close(options: { readonly committed: boolean }): void {
     if (this.#closed) return;
     this.#closed = true;
     this.#replies.close();
-    if (this.#crash) {
-      void this.#worker.terminate();
-    } else {
-      this.#worker.postMessage({ op: 'close', checkpoint: options.checkpoint });
+    // A worker that failed a statement still holds its connection: it closes it (rolling back)
+    // like any other. Posting to a worker that has exited does nothing.
+    if (this.#hung) void this.#worker.terminate();
+    else this.#worker.postMessage({ op: 'close', checkpoint: options.committed && !this.#failure });
+  }
+
+  async #waitUntil(ready: () => boolean): Promise<void> {
+    while (!ready() && !this.#failure) {
+      await new Promise<void>((resolve) => {
+        this.#wakeSender = resolve;
+      });
     }
-    const done = this.#exited.then(() => {
-      closing.delete(done);
-    });
-    closing.add(done);
+    this.#throwIfFailed();
+  }
+
+  #throwIfFailed(): void {
+    if (this.#failure) throw this.#failure;
   }
 
   #wake(): void {
@@ -149,7 +174,7 @@ export class WorkerConnection {
   }
 
   #call(request: Record<string, unknown>): unknown {
-    if (this.#crash) throw this.#crash;
+    this.#throwIfFailed();
     if (this.#closed) throw new Error('the import connection is closed');
     Atomics.store(this.#signal, 0, 0);
     this.#worker.postMessage(request);
@@ -159,14 +184,13 @@ export class WorkerConnection {
       const answer = receiveMessageOnPort(this.#replies);
       if (answer) {
         const reply = answer.message as Reply;
-        if ('error' in reply) {
-          throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-        }
+        if ('error' in reply) throw toError(reply.error);
         return reply.result;
       }
       if (Date.now() > deadline) {
-        this.#crash = new Error('the database worker stopped answering');
-        throw this.#crash;
+        this.#hung = true;
+        this.#failure = new Error('the database worker stopped answering');
+        throw this.#failure;
       }
     }
   }

@@ -2,6 +2,7 @@ import { FragmentView } from '../features/review/components/FragmentView.js';
 import { ReviewMessage, ReviewView } from '../features/review/components/ReviewView.js';
 import { RuleSessionProvider } from '../features/rule-editor/session/rule-session.js';
 import { readSeed } from '../features/share/workbench-seed.js';
+import { loadWorkingState, startingSeed } from '../features/share/working-state.js';
 import { useTheme } from '../lib/theme.js';
 import { historyState, useRoute } from './navigation.js';
 import { AppProvider } from './provider.js';
@@ -18,9 +19,9 @@ function Page() {
   const { route, entry } = useRoute();
   switch (route.page) {
     case 'workbench': {
-      const seed = readSeed(historyState());
-      // A fork starts a fresh workbench from its seed; the plain workbench keeps its state.
-      return <Workbench key={seed ? `fork-${entry}` : 'workbench'} seed={seed} />;
+      // A fork starts a fresh workbench from its seed; else the work saved before a reload comes back.
+      const seed = startingSeed(readSeed(historyState()), loadWorkingState());
+      return <Workbench key={seed && !seed.restored ? `fork-${entry}` : 'workbench'} seed={seed} />;
     }
     case 'review':
       return <ReviewView key={route.id} id={route.id} version={route.version} themeToggle={<PageTheme />} />;

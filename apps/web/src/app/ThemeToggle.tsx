@@ -7,6 +7,7 @@ const LABEL: Record<ThemeChoice, string> = {
   dark: 'Theme: dark',
 };
 const ICON: Record<ThemeChoice, string> = { system: '◐', light: '☀', dark: '☾' };
+const WORD: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
 export function ThemeToggle({
   choice,
@@ -18,12 +19,16 @@ export function ThemeToggle({
   return (
     <button
       type="button"
-      className="btn h-7 w-7 justify-center px-0"
+      className="btn h-7 shrink-0 gap-1 px-1.5 text-xs"
+      data-testid="theme-toggle"
       onClick={() => onChange(NEXT[choice])}
-      aria-label={`${LABEL[choice]} (click to change)`}
-      title={LABEL[choice]}
+      title={`${LABEL[choice]} · click for ${NEXT[choice]}`}
     >
+      {/* The state is visible: on a light system, system → light changes nothing else on screen. */}
       <span aria-hidden>{ICON[choice]}</span>
+      {/* The accessible name is the visible text: "Theme: System". */}
+      <span className="sr-only">Theme: </span>
+      <span>{WORD[choice]}</span>
     </button>
   );
 }

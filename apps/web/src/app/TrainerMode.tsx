@@ -5,6 +5,7 @@ import type { Rule } from '../features/rule/types.js';
 import { type EventLike, toMatchRow } from '../features/search/match-row.js';
 import type { EqlSearchResponse } from '../features/search/types.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import { groupLabel, joinKeysLabel, type TrainerStep } from './trainer-steps.js';
 
 /** Every matched event in order: plain matches, or each present event of each sequence. */
 export function trainerEvents(response: EqlSearchResponse | undefined): EventLike[] {
@@ -16,7 +17,8 @@ export function trainerEvents(response: EqlSearchResponse | undefined): EventLik
 
 interface TrainerModeProps {
   readonly rule: Rule;
-  readonly events: readonly EventLike[];
+  /** The matched events in order, with the sequence or sample each belongs to. */
+  readonly steps: readonly TrainerStep[];
   readonly onClose: () => void;
 }
 
@@ -24,10 +26,12 @@ interface TrainerModeProps {
  * Full-screen guide beside one matched event at a time, for demoing an investigation:
  * ←/→ (or k/j) step through the matches, Esc closes.
  */
-export function TrainerMode({ rule, events, onClose }: TrainerModeProps) {
+export function TrainerMode({ rule, steps: events, onClose }: TrainerModeProps) {
   const [index, setIndex] = useState(0);
   const dialogRef = useRef<HTMLDivElement>(null);
-  const event = events[index];
+  const current = events[index];
+  const event = current?.event;
+  const group = current?.group;
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -80,6 +84,17 @@ export function TrainerMode({ rule, events, onClose }: TrainerModeProps) {
             Match <span data-testid="trainer-position">{events.length === 0 ? 0 : index + 1}</span> of{' '}
             {events.length}
           </span>
+          {group && (
+            <span data-testid="trainer-group" className="shrink-0 whitespace-nowrap font-medium">
+              {groupLabel(group)}
+              {group.joinKeys.length > 0 && (
+                <span className="font-normal text-slate-600 dark:text-slate-300">
+                  {' '}
+                  · join key <span className="font-mono">{joinKeysLabel(group.joinKeys)}</span>
+                </span>
+              )}
+            </span>
+          )}
           {row && (
             <span className="truncate font-mono">
               <strong>{row.process ?? '—'}</strong>

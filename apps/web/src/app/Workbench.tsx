@@ -1,4 +1,4 @@
-import type { SourceRange } from '@rulebench/eql';
+import { parseWithDiagnostics, type SourceRange } from '@rulebench/eql';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCorpora } from '../features/corpora/api/get-corpora.js';
@@ -7,6 +7,9 @@ import { fieldValuesQueryOptions } from '../features/editor/api/get-field-values
 import type { QueryEditorController } from '../features/editor/components/QueryEditor.js';
 import { QueryStatus } from '../features/editor/components/QueryStatus.js';
 import { diagnoseWithSchema, isError } from '../features/editor/diagnose.js';
+import { EMPTY_ENTRY } from '../features/exceptions/components/ExceptionsView.js';
+import type { ExceptionEntry } from '../features/exceptions/exception-match.js';
+import { previewItems } from '../features/exceptions/rule-exceptions.js';
 import { Guide } from '../features/guide/components/Guide.js';
 import { RuleHeader } from '../features/rule/components/RuleHeader.js';
 import { NotReplayable } from '../features/rule-editor/components/NotReplayable.js';
@@ -19,14 +22,18 @@ import { RunControls } from '../features/search/components/RunControls.js';
 import { DEFAULT_SIZE, type SearchRequest } from '../features/search/types.js';
 import { ShareMenu } from '../features/share/components/ShareMenu.js';
 import { useWorkbenchRule } from '../features/share/use-workbench-rule.js';
+import { startOver, useSaveWorkingState, useWarnOnUnsavedRule } from '../features/share/use-working-state.js';
 import type { WorkbenchSeed } from '../features/share/workbench-seed.js';
 import { useTheme } from '../lib/theme.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { EventPanel } from './EventPanel.js';
 import { Placeholder } from './Placeholder.js';
+import { QueryPreview } from './QueryPreview.js';
 import { ResultsPanel } from './ResultsPanel.js';
+import { SkeletonControl, SkeletonRuleHeader, SkeletonText } from './Skeleton.js';
 import { ThemeToggle } from './ThemeToggle.js';
-import { TrainerMode, trainerEvents } from './TrainerMode.js';
+import { TrainerMode } from './TrainerMode.js';
+import { trainerSteps } from './trainer-steps.js';
 import { useFieldCatalog } from './use-field-catalog.js';
 
 /**
@@ -36,21 +43,11 @@ import { useFieldCatalog } from './use-field-catalog.js';
  */
 const LIVE_DELAY_MS = 40;
 
-// Monaco is most of the bundle: the page paints first, the editor arrives just after.
-const QueryEditor = lazy(() =>
-  import('../features/editor/components/QueryEditor.js').then((m) => ({ default: m.QueryEditor })),
-);
-
-function EditorLoading({ label }: { label: string }) {
-  return (
-    <div
-      aria-busy="true"
-      className="flex h-24 items-start px-4 py-2 font-mono text-xs text-slate-500 dark:text-slate-400"
-    >
-      {label}
-    </div>
-  );
-}
+// Monaco is most of the bundle: the page paints first (the query shown read-only), and the
+// editor's chunk starts downloading as the workbench mounts, alongside the API calls.
+const loadQueryEditor = () =>
+  import('../features/editor/components/QueryEditor.js').then((m) => ({ default: m.QueryEditor }));
+const QueryEditor = lazy(loadQueryEditor);
 
 function sameRequest(a: SearchRequest | null, b: SearchRequest): boolean {
   return a !== null && a.corpus === b.corpus && a.query === b.query && a.size === b.size;
@@ -59,6 +56,7 @@ function sameRequest(a: SearchRequest | null, b: SearchRequest): boolean {
 /** `seed`: the state a fork opens with (an editable copy of a shared link). */
 export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined } = {}) {
   const theme = useTheme();
+  useEffect(() => void loadQueryEditor(), []);
   const rule = useCurrentRule(useWorkbenchRule(seed));
   const corpora = useCorpora();
   const [chosenCorpus, setChosenCorpus] = useState<string | undefined>(seed?.corpus);
@@ -66,6 +64,11 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
   const corpus = corpora.data?.some((c) => c.id === chosenCorpus) ? chosenCorpus : corpora.data?.[0]?.id;
   const [size, setSize] = useState(seed?.size ?? DEFAULT_SIZE);
   const [live, setLive] = useState(false);
+  // The exception being previewed is workbench state, not the results panel's: links carry it.
+  const [exceptionDraft, setExceptionDraft] = useState<readonly ExceptionEntry[]>(
+    seed?.exceptions ?? [EMPTY_ENTRY],
+  );
+  const previewedExceptions = useMemo(() => previewItems(exceptionDraft), [exceptionDraft]);
 
   const initialQuery = rule.data?.query.trim() ?? '';
   const [edited, setEdited] = useState<string | null>(seed?.query ?? null);
@@ -117,7 +120,11 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
   const search = useSearch(submitted);
   const [selected, setSelected] = useState<SelectedHit | null>(seed?.selected ?? null);
   const [training, setTraining] = useState(false);
-  const trainer = useMemo(() => trainerEvents(search.data), [search.data]);
+  // Sample results arrive as `hits.sequences` too: the query says which they are.
+  const trainer = useMemo(() => {
+    const body = submitted ? parseWithDiagnostics(submitted.query).ast?.body : undefined;
+    return trainerSteps(search.data, body?.kind === 'Sample' ? 'sample' : 'sequence');
+  }, [search.data, submitted]);
   // Switching corpus re-runs the last search there (its events, not the old corpus's, are shown).
   const chooseCorpus = useCallback((id: string) => {
     setChosenCorpus(id);
@@ -169,7 +176,38 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
   }, [run]);
 
   const highlight = useCallback((range: SourceRange | null) => editor.current?.highlight(range), []);
+  // The status line counts everything the editor marks: the engine's findings and the rule's.
+  const ruleQueryFindings = validation.queryDiagnosed;
+  const statusDiagnostics = useMemo(
+    () =>
+      ruleQueryFindings && ruleQueryFindings.text === queryText
+        ? [...diagnosed.diagnostics, ...ruleQueryFindings.diagnostics]
+        : diagnosed.diagnostics,
+    [diagnosed.diagnostics, ruleQueryFindings, queryText],
+  );
   const editedSinceRun = submitted !== null && submitted.query !== queryText;
+  const corpusInfo = corpora.data?.find((c) => c.id === corpus);
+  // The work survives a reload (F5, a crash); the browser asks before unsaved rule edits go.
+  useSaveWorkingState({
+    rule: rule.data,
+    query: queryText,
+    corpus,
+    size,
+    exceptions: exceptionDraft,
+    base: seed?.base,
+    from: seed?.origin,
+    restored: seed?.restored === true,
+  });
+  useWarnOnUnsavedRule();
+  // Results stay on screen after an edit, marked: with Live off until Run, with Live on while the
+  // query does not parse (the last good query's matches are the best there is).
+  const staleResults = !editedSinceRun
+    ? undefined
+    : !live
+      ? 'stale — press Run'
+      : diagnosed.diagnostics.some(isError)
+        ? 'stale — the query has errors'
+        : undefined;
 
   return (
     <div className="flex h-full min-w-[1024px] flex-col">
@@ -187,10 +225,12 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
         </div>
         {rule.data ? (
           <RuleHeader rule={rule.data} />
-        ) : (
-          <div className="flex-1 text-sm text-slate-500 dark:text-slate-400">
-            {rule.isError ? `Could not load the rule: ${rule.error.message}` : 'Loading rule…'}
+        ) : rule.isError ? (
+          <div role="alert" className="flex-1 text-sm text-red-700 dark:text-red-400">
+            Could not load the rule: {rule.error.message}
           </div>
+        ) : (
+          <SkeletonRuleHeader />
         )}
         <ShareMenu
           state={
@@ -198,13 +238,16 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
               rule: rule.data,
               query: queryText,
               corpus,
+              corpusName: corpusInfo?.name,
               size,
               selected,
               response: search.isError ? undefined : search.data,
+              exceptions: previewedExceptions,
             }
           }
           base={seed?.base}
           editedSinceRun={editedSinceRun}
+          corpus={corpusInfo}
         />
         <RuleWorkspaceControls validation={validation} />
         <ThemeToggle choice={theme.choice} onChange={theme.setChoice} />
@@ -216,9 +259,7 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
       >
         <div className="flex flex-wrap items-center gap-x-5 gap-y-1 px-4 py-1.5">
           {corpora.isPending ? (
-            <span aria-busy="true" className="text-xs text-slate-500 dark:text-slate-400">
-              Loading corpora…
-            </span>
+            <SkeletonControl label="Loading corpora" />
           ) : (
             <CorpusPicker corpora={corpora.data ?? []} value={corpus} onChange={chooseCorpus} />
           )}
@@ -227,6 +268,7 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
             onSizeChange={setSize}
             onRun={run}
             canRun={corpus !== undefined && rule.data !== undefined && rule.replayable}
+            cannotRunReason={rule.replayable ? undefined : 'Only EQL rules can be replayed over events'}
             running={search.isFetching}
             live={live}
             onLiveChange={setLive}
@@ -248,8 +290,12 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
               type="button"
               className="btn"
               onClick={() => editor.current?.format()}
-              disabled={!rule.data}
-              title="Format the query (Shift+Alt+F)"
+              disabled={!rule.data || !rule.replayable}
+              title={
+                rule.replayable
+                  ? 'Format the query (Shift+Alt+F)'
+                  : 'Only EQL queries can be formatted; this rule is not EQL'
+              }
             >
               Format
             </button>
@@ -262,6 +308,15 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
             >
               Reset
             </button>
+            <button
+              type="button"
+              className="btn"
+              data-testid="start-over"
+              onClick={startOver}
+              title="Reset to the seed: forget this tab's saved work (rule edits, query, corpus, options) and open the seed rule"
+            >
+              Start over
+            </button>
           </div>
         </div>
         <div className="border-t border-slate-100 dark:border-slate-800">
@@ -269,8 +324,9 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
             <NotReplayable rule={rule.data} />
           ) : rule.data ? (
             <ErrorBoundary label="The query editor">
-              <Suspense fallback={<EditorLoading label="Loading editor…" />}>
+              <Suspense fallback={<QueryPreview text={queryText} />}>
                 <QueryEditor
+                  loading={<QueryPreview text={queryText} />}
                   key={rule.loadKey}
                   initialValue={queryText}
                   ruleFindings={validation.queryDiagnosed}
@@ -285,13 +341,15 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
                 />
               </Suspense>
             </ErrorBoundary>
+          ) : rule.isError ? (
+            <div className="h-24" />
           ) : (
-            <EditorLoading label={rule.isError ? '' : 'Loading rule…'} />
+            <SkeletonText label="Loading the query" lines={4} className="h-24 px-4 py-2.5" />
           )}
         </div>
         <QueryStatus
           loading={!ruleLoaded || !rule.replayable}
-          diagnostics={diagnosed.diagnostics}
+          diagnostics={statusDiagnostics}
           editedSinceRun={editedSinceRun && !live}
           notice={notice}
         />
@@ -307,6 +365,9 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
           rule={rule.data}
           corpus={corpora.data?.find((c) => c.id === corpus)}
           fields={fieldNames}
+          exceptionDraft={exceptionDraft}
+          onExceptionDraftChange={setExceptionDraft}
+          stale={staleResults}
         />
         <EventPanel selected={selected} query={queryText} onHighlight={highlight} />
         <section aria-label="Investigation guide" className="panel">
@@ -319,14 +380,16 @@ export function Workbench({ seed }: { readonly seed?: WorkbenchSeed | undefined 
                 transform={rule.data.transform}
                 source={selected?.hit._source}
               />
+            ) : rule.isError ? (
+              <Placeholder>No rule loaded.</Placeholder>
             ) : (
-              <Placeholder>{rule.isError ? 'No rule loaded.' : 'Loading the guide…'}</Placeholder>
+              <SkeletonText label="Loading the guide" lines={8} className="p-4" />
             )}
           </ErrorBoundary>
         </section>
       </main>
       {training && rule.data && (
-        <TrainerMode rule={rule.data} events={trainer} onClose={() => setTraining(false)} />
+        <TrainerMode rule={rule.data} steps={trainer} onClose={() => setTraining(false)} />
       )}
     </div>
   );

@@ -75,18 +75,24 @@ function compileFieldComparison(
     return FALSE;
   }
   const type = fieldType(field, ctx);
-  if (op === '!=')
-    return notPlan(some(field, { test: fieldConstantPredicate('==', value, constant.kind, type) }));
-  if (op === '==' && typeof value === 'string' && type === undefined) {
+  // `!=` is must_not of the `==` query: the same per-value test, negated over all values.
+  const valueOp = op === '!=' ? '==' : op;
+  const test = fieldConstantPredicate(valueOp, value, constant.kind, type);
+  let valueTest: ValueTest = { test };
+  if (valueOp === '==' && typeof value === 'string' && type === undefined) {
     // The hot path of most rules, a keyword equality: plain `===` against the constant, and
     // against the number or boolean it also equals, if any.
     const equals: FieldScalar[] = [value];
     const numeric = parseNumericString(value);
     if (numeric !== undefined) equals.push(numeric);
     if (value === 'true' || value === 'false') equals.push(value === 'true');
-    return some(field, { test: equalsTest(equals), equals });
+    valueTest = { test: equalsTest(equals), equals };
+  } else if (typeof value === 'number' && type === undefined) {
+    // A number field against a number (`process.pid > 4`): the comparison itself, inlined.
+    valueTest = { test, number: { op: valueOp, value } };
   }
-  return some(field, { test: fieldConstantPredicate(op, value, constant.kind, type) });
+  const plan = some(field, valueTest);
+  return op === '!=' ? notPlan(plan) : plan;
 }
 
 function equalsTest(values: readonly FieldScalar[]): (v: FieldScalar) => boolean {

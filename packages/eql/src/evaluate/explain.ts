@@ -9,6 +9,7 @@ import type { Expression, SourceRange } from '../ast.js';
 import { isEqlError } from '../errors.js';
 import type { EventSource } from '../execute/types.js';
 import { formatExpression } from '../format.js';
+import { childExpressions } from '../walk.js';
 import { compileCondition } from './compile-condition.js';
 import { compileValue } from './compile-value.js';
 import type { CompileContext } from './context.js';
@@ -40,28 +41,6 @@ function label(node: Expression): string {
 /** Children that are themselves evaluated in filter mode when their parent is. */
 function isStructural(node: Expression): node is Expression & { kind: 'Logical' | 'Not' } {
   return node.kind === 'Logical' || node.kind === 'Not';
-}
-
-function childrenOf(node: Expression): readonly Expression[] {
-  switch (node.kind) {
-    case 'Literal':
-    case 'Field':
-      return [];
-    case 'Not':
-    case 'Negate':
-      return [node.operand];
-    case 'Logical':
-      return node.operands;
-    case 'Comparison':
-    case 'Arithmetic':
-      return [node.left, node.right];
-    case 'In':
-      return [node.value, ...node.list];
-    case 'StringMatch':
-      return [node.value, ...node.patterns];
-    case 'FunctionCall':
-      return node.args;
-  }
 }
 
 type Compiled = { filter?: (source: EventSource) => boolean; value?: (source: EventSource) => EqlValue };
@@ -116,7 +95,7 @@ export function explainExpression(
       ? evaluate(() => filterOf(node, ctx)(source))
       : evaluate(() => valueFnOf(node, ctx)(source));
   const childMode = mode === 'filter' && isStructural(node) ? 'filter' : 'value';
-  const children = childrenOf(node).map((child) => explainExpression(child, source, ctx, childMode));
+  const children = childExpressions(node).map((child) => explainExpression(child, source, ctx, childMode));
   const base = { loc: node.loc, kind: node.kind, label: label(node), mode, value: result.value, children };
   const withError = result.error === undefined ? base : { ...base, error: result.error };
   if (node.kind !== 'Field') return withError;

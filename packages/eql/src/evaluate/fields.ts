@@ -40,9 +40,36 @@ function toPath(path: string | readonly string[]): readonly string[] {
 }
 
 /**
+ * Up to this many remaining segments, `collect` tries each grouping of them into one dotted key
+ * (a handful of hash lookups). Beyond it, building every prefix key would cost time quadratic in
+ * the path's length for each event (a 5,000-segment path froze the server), so it walks the
+ * node's own keys instead and matches each against the path, which is linear in the node's size.
+ */
+const MAX_PREFIX_LOOKUPS = 8;
+
+/**
+ * How many segments of `path[from…]` the key spells when they are joined with dots (`end` such
+ * that `key === path.slice(from, end).join('.')`), or -1. Reads the key once, building nothing.
+ */
+function keySpan(key: string, path: readonly string[], from: number): number {
+  let position = 0;
+  for (let index = from; index < path.length; index++) {
+    const segment = path[index] as string;
+    if (!key.startsWith(segment, position)) return -1;
+    position += segment.length;
+    if (position === key.length) return index + 1;
+    if (key.charCodeAt(position) !== 46 /* . */) return -1;
+    position++;
+  }
+  return -1;
+}
+
+/**
  * Collects every value reachable from `node` along `path[from…]`, trying each way of grouping the
  * remaining segments into one dotted key. Returns whether some key along the way existed, so a
- * present-but-null field can be told apart from a missing one.
+ * present-but-null field can be told apart from a missing one. Each node of the source is
+ * visited at most once per path (its chain of keys fixes how many segments it consumed), and
+ * each visit costs at most the node's own size or `MAX_PREFIX_LOOKUPS` lookups: linear overall.
  */
 function collect(node: unknown, path: readonly string[], from: number, out: unknown[]): boolean {
   if (from === path.length) {
@@ -56,6 +83,17 @@ function collect(node: unknown, path: readonly string[], from: number, out: unkn
   }
   if (!isPlainObject(node)) return false;
   let found = false;
+  if (path.length - from > MAX_PREFIX_LOOKUPS) {
+    // Longest keys last, as the prefix loop below orders them.
+    const matches: Array<[number, string]> = [];
+    for (const key of Object.keys(node)) {
+      const end = keySpan(key, path, from);
+      if (end !== -1) matches.push([end, key]);
+    }
+    if (matches.length > 1) matches.sort((a, b) => a[0] - b[0]);
+    for (const [end, key] of matches) found = collect(node[key], path, end, out) || found;
+    return found;
+  }
   let key = '';
   for (let end = from; end < path.length; end++) {
     key = end === from ? (path[end] as string) : `${key}.${path[end] as string}`;

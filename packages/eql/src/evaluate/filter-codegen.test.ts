@@ -74,6 +74,9 @@ const CONDITIONS = [
   'a.b.c.a == "x" and constructor == "x"',
   'stringContains(a, "y") or a < "y" or a >= 1',
   'cidrMatch(b, "10.0.0.0/8")',
+  'a > 1 or a.b <= -3 or a.b.c == 2.5',
+  'a != 1 and b.c >= 0 and not a.b < 2',
+  'a != "1" or b != "true"',
 ];
 
 /** The result, or the error message: both runners must also fail alike. */

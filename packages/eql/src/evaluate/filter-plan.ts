@@ -6,7 +6,7 @@
  */
 
 import type { EventSource } from '../execute/types.js';
-import type { ValuePredicate } from './compare.js';
+import type { OrderOperator, ValuePredicate } from './compare.js';
 import { compileFieldAccessor, type FieldScalar, type RawFieldValue } from './fields.js';
 
 export type Predicate = (source: EventSource) => boolean;
@@ -15,12 +15,14 @@ export type Predicate = (source: EventSource) => boolean;
  * The per-value test of a field test. `test` is the reference; the optional forms say the same
  * thing in a way generated code can inline: `equals` lists the only values that pass (compared
  * with `===`); `strings` is a matcher such that `test(v)` is `strings(v)` for a string and
- * `strings(valueToString(v))` otherwise.
+ * `strings(valueToString(v))` otherwise; `number` is the comparison a number value undergoes.
  */
 export interface ValueTest {
   readonly test: ValuePredicate;
   readonly equals?: readonly FieldScalar[];
   readonly strings?: (value: string) => boolean;
+  /** For a number `v`, `test(v)` is `v op value` (other types still go through `test`). */
+  readonly number?: { readonly op: OrderOperator; readonly value: number };
 }
 
 export type FilterPlan =

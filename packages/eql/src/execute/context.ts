@@ -9,7 +9,7 @@ import { compileEventQueryFilter, type Predicate, planCondition } from '../evalu
 import type { CompileContext } from '../evaluate/context.js';
 import type { FilterPlan } from '../evaluate/filter-plan.js';
 import { createEventOrder, type EventOrder } from './ordering.js';
-import type { EqlEvent, EqlSearchResponse } from './types.js';
+import type { EqlEvent, EqlSearchResponse, MatchCount } from './types.js';
 import { type Limit, type ResolvedSearchOptions, resultLimits } from './window.js';
 
 export interface QueryExecutor {
@@ -19,6 +19,8 @@ export interface QueryExecutor {
   readonly done: boolean;
   /** Ends the stream and builds the response. */
   finish(): EqlSearchResponse;
+  /** Results before `size` (after pipes), counted so far; final once `finish` has run. */
+  readonly matches: MatchCount;
 }
 
 export interface ExecutorContext {

@@ -8,8 +8,8 @@ import type { EventQueryNode } from '../ast.js';
 import { BoundedHeap } from './bounded-heap.js';
 import type { ExecutorContext, QueryExecutor } from './context.js';
 import { compareKeys, type EventKey } from './ordering.js';
-import type { EqlEvent, EqlSearchResponse, EventHit } from './types.js';
-import { applyLimits } from './window.js';
+import type { EqlEvent, EqlSearchResponse, EventHit, MatchCount } from './types.js';
+import { applyLimits, pipeCap } from './window.js';
 
 interface Kept {
   readonly key: EventKey;
@@ -20,21 +20,16 @@ const byKey = (a: Kept, b: Kept): number => compareKeys(a.key, b.key);
 const byKeyReversed = (a: Kept, b: Kept): number => compareKeys(b.key, a.key);
 
 /**
- * The `_eql/search` response for an event query. `total` counts every match seen; it is a
- * lower bound (`gte`) when a presorted head stopped reading early.
+ * The `_eql/search` response for an event query. As in Elasticsearch, `total` is the number of
+ * hits returned (always `eq`); how many matched in all is the executor's `matches`.
  */
-export function eventsResponse(
-  events: readonly EventHit[],
-  total: number,
-  startedAt: number,
-  relation: 'eq' | 'gte' = 'eq',
-): EqlSearchResponse {
+export function eventsResponse(events: readonly EventHit[], startedAt: number): EqlSearchResponse {
   return {
     is_partial: false,
     is_running: false,
     took: Date.now() - startedAt,
     timed_out: false,
-    hits: { total: { value: total, relation }, events },
+    hits: { total: { value: events.length, relation: 'eq' }, events },
   };
 }
 
@@ -47,23 +42,35 @@ export function createEventQueryExecutor(query: EventQueryNode, ctx: ExecutorCon
   const presorted = ctx.options.presorted;
   const heap = new BoundedHeap<Kept>(capacity, from === 'head' ? byKey : byKeyReversed);
   const list: Kept[] = [];
+  // Counting stops being useful once the pipes' cap is reached; before that, `countMatches`
+  // keeps filtering events after the kept results are complete.
+  const cap = pipeCap(ctx.limits);
+  const counting = ctx.options.countMatches;
   let seq = 0;
   let matched = 0;
-  let done = capacity === 0;
-  let stoppedEarly = false;
+  /** No further event can change the returned results. */
+  let full = capacity === 0;
+  /** No further event can change the results or the count. */
+  let done = full && (!counting || cap === 0);
 
   return {
     get done() {
       return done;
     },
+    get matches(): MatchCount {
+      const value = Math.min(matched, cap);
+      // Done before the cap means the caller may have stopped reading: a lower bound.
+      return { value, relation: done && value < cap ? 'gte' : 'eq' };
+    },
     push(event) {
       const index = seq++;
-      if (done) {
-        stoppedEarly = true;
-        return;
-      }
+      if (done) return;
       if (!filter(event._source)) return;
       matched++;
+      if (full) {
+        if (matched >= cap) done = true;
+        return;
+      }
       const kept: Kept = { key: order.keyOf(event, index), event };
       if (!presorted) {
         heap.push(kept);
@@ -71,7 +78,10 @@ export function createEventQueryExecutor(query: EventQueryNode, ctx: ExecutorCon
       }
       list.push(kept);
       if (from === 'head') {
-        if (list.length >= capacity) done = true;
+        if (list.length >= capacity) {
+          full = true;
+          done = !counting || matched >= cap;
+        }
       } else if (list.length > capacity * 2) {
         list.splice(0, list.length - capacity);
       }
@@ -85,7 +95,7 @@ export function createEventQueryExecutor(query: EventQueryNode, ctx: ExecutorCon
         if (from === 'tail') ordered.reverse();
       }
       const hits = applyLimits(ordered, ctx.limits.slice(1)).map(({ event }) => event);
-      return eventsResponse(hits, matched, ctx.startedAt, stoppedEarly ? 'gte' : 'eq');
+      return eventsResponse(hits, ctx.startedAt);
     },
   };
 }

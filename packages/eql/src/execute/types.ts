@@ -33,6 +33,22 @@ export interface SearchOptions {
    * an indexed store; the executor then skips its own sort and streams in constant memory.
    */
   readonly presorted?: boolean;
+  /**
+   * Keep filtering past a full presorted head so that the executor's `matches` is exact (the
+   * workbench shows "N matches" beside the `size` it returns). Off by default: Elasticsearch
+   * reports only the hits it returns, so an ES-compatible search may stop reading early.
+   */
+  readonly countMatches?: boolean;
+}
+
+/**
+ * How many results (events, sequences or samples) the query yields after its pipes and before
+ * `size` cuts them: Rulebench's own figure, not part of Elasticsearch's response (whose
+ * `hits.total` counts the hits returned). `gte` when the executor stopped reading early.
+ */
+export interface MatchCount {
+  readonly value: number;
+  readonly relation: 'eq' | 'gte';
 }
 
 export interface EventHit extends EqlEvent {

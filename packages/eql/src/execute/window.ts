@@ -17,6 +17,7 @@ export interface ResolvedSearchOptions {
   readonly eventCategoryField: string;
   readonly maxSamplesPerKey: number;
   readonly presorted: boolean;
+  readonly countMatches: boolean;
 }
 
 export const DEFAULT_SIZE = 10;
@@ -34,6 +35,7 @@ export function resolveSearchOptions(options: SearchOptions = {}): ResolvedSearc
     eventCategoryField: options.eventCategoryField ?? 'event.category',
     maxSamplesPerKey: options.maxSamplesPerKey ?? 1,
     presorted: options.presorted ?? false,
+    countMatches: options.countMatches ?? false,
   };
 }
 
@@ -64,4 +66,14 @@ export function applyLimits<T>(items: readonly T[], limits: readonly Limit[]): T
     current = from === 'head' ? current.slice(0, count) : current.slice(current.length - count);
   }
   return current;
+}
+
+/**
+ * The most results the query's pipes let through (the limits before the final `size`), or
+ * Infinity without pipes: a count of results before `size` is the raw count capped by this.
+ */
+export function pipeCap(limits: readonly Limit[]): number {
+  let cap = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < limits.length - 1; i++) cap = Math.min(cap, (limits[i] as Limit).count);
+  return cap;
 }

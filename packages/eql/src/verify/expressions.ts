@@ -7,10 +7,10 @@
 import type { Expression, FunctionCallNode } from '../ast.js';
 import { FUNCTIONS, lookupFunction, parameterAt } from '../functions/catalog.js';
 import { validateLuceneRegex } from '../regex/index.js';
+import { childExpressions, walkExpression } from '../walk.js';
 import { type Diagnostics, ordinal } from './diagnostics.js';
 import { didYouMean, suggestionList } from './suggest.js';
 import { accepts, inferType, kindName, type StaticType } from './types.js';
-import { childExpressions, walkExpression } from './walk.js';
 
 const FUNCTION_NAMES = FUNCTIONS.map((signature) => signature.name);
 

@@ -11,6 +11,13 @@ export type JsonElementResult =
 /** A path to an array: object keys, and "*" for "every element of this array". */
 export type JsonArrayPath = readonly string[];
 
+/**
+ * What may come next in a container outside elements (the document's skeleton, which no
+ * JSON.parse checks): the scanner enforces JSON's grammar there, so `[{…}] garbage`, `[{…},]`,
+ * `[{…} {…}]` or `…]}}}` are refused at the offending character.
+ */
+type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'after-value';
+
 interface Frame {
   readonly type: 'object' | 'array';
   /** The path of this container from the root ("*" for array elements). */
@@ -18,7 +25,12 @@ interface Frame {
   key: string | undefined;
   expectKey: boolean;
   index: number;
+  expect: Expect;
 }
+
+/** A number, true, false or null outside elements, as one token. */
+const SCALAR = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
+const MAX_SCALAR_CHARS = 400;
 
 export interface JsonElementOptions {
   /** Largest element kept for parsing, in characters; a larger one is reported and skipped. */
@@ -61,6 +73,54 @@ export async function* readJsonArrayElements(
   let keyStart = -1;
   let count = 0;
   let first = true;
+  /** Characters dropped from the front of `buffer`, and where the current line starts, for positions. */
+  let dropped = 0;
+  let line = 1;
+  let lineStart = 0;
+  /** The root's grammar state: one value, then nothing but whitespace. */
+  let rootExpect: 'value' | 'end' = 'value';
+  /** A number or literal outside elements being read (it may span chunks). */
+  let scalar: string | undefined;
+
+  const describeExpected = (): string => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) return rootExpect === 'value' ? 'a JSON value' : 'the end of the document';
+    switch (top.expect) {
+      case 'value':
+        return top.type === 'array' ? 'a value (not a trailing comma)' : 'a value';
+      case 'value-or-close':
+        return 'a value or "]"';
+      case 'key':
+        return 'a key in double quotes (not a trailing comma)';
+      case 'key-or-close':
+        return 'a key in double quotes or "}"';
+      case 'colon':
+        return '":"';
+      case 'after-value':
+        return top.type === 'array' ? '"," or "]"' : '"," or "}"';
+    }
+  };
+  const unexpected = (at: number, found: string): never => {
+    const absolute = dropped + at;
+    throw new InputError(
+      `json: unexpected ${found} at line ${line}, column ${absolute - lineStart + 1} (character ${absolute + 1}); expected ${describeExpected()}`,
+    );
+  };
+  const shown = (at: number) => JSON.stringify(buffer.slice(at, at + 1));
+  const expectsValue = (top: Frame | undefined): boolean =>
+    top === undefined ? rootExpect === 'value' : top.expect === 'value' || top.expect === 'value-or-close';
+  /** A value just ended in the skeleton: its container (or the root) now wants a separator. */
+  const valueDone = () => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) rootExpect = 'end';
+    else top.expect = 'after-value';
+  };
+  const endScalar = (at: number) => {
+    if (scalar !== undefined && !SCALAR.test(scalar))
+      unexpected(at - scalar.length, JSON.stringify(scalar.slice(0, 40)));
+    scalar = undefined;
+    valueDone();
+  };
 
   const pathOf = (frame: Frame | undefined): string[] =>
     frame === undefined ? [] : [...frame.path, frame.type === 'array' ? '*' : (frame.key ?? '')];
@@ -71,19 +131,22 @@ export async function* readJsonArrayElements(
     const index = count++;
     const path = elementPath;
     if (elementError !== undefined) {
-      yield { kind: 'error', index, path, message: elementError };
+      const message = elementError;
       elementError = undefined;
       elementStart = -1;
+      valueDone();
+      yield { kind: 'error', index, path, message };
       return;
     }
     const text = buffer.slice(elementStart, end);
+    elementStart = -1;
+    valueDone();
     try {
       yield { kind: 'record', index, path, value: JSON.parse(text) as unknown };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       yield { kind: 'error', index, path, message: `invalid JSON: ${message}` };
     }
-    elementStart = -1;
   };
 
   const scan = function* (): Generator<JsonElementResult> {
@@ -98,20 +161,49 @@ export async function* readJsonArrayElements(
           if (keyStart >= 0 && top) {
             top.key = parseKey(buffer.slice(keyStart, pos + 1));
             keyStart = -1;
-          } else if (elementStart >= 0 && stack.length === elementDepth) {
-            yield* emit(pos + 1);
-          }
+            if (elementStart < 0) top.expect = 'colon';
+          } else if (elementStart >= 0) {
+            if (stack.length === elementDepth) yield* emit(pos + 1);
+          } else valueDone();
         }
         continue;
       }
-      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 58) continue;
+      if (scalar !== undefined) {
+        // A skeleton number or literal runs until a delimiter.
+        if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 44 && c !== 58 && c !== 93 && c !== 125) {
+          scalar += buffer[pos];
+          if (scalar.length > MAX_SCALAR_CHARS) unexpected(pos, 'a token too long to be a number');
+          continue;
+        }
+        endScalar(pos);
+      }
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        if (c === 10) {
+          line++;
+          lineStart = dropped + pos + 1;
+        }
+        continue;
+      }
       const top = stack[stack.length - 1];
+      const skeleton = elementStart < 0;
+      if (c === 58) {
+        if (skeleton) {
+          if (top === undefined || top.expect !== 'colon') unexpected(pos, '":"');
+          else top.expect = 'value';
+        }
+        continue;
+      }
       if (c === 44) {
         if (top?.type === 'object') top.expectKey = true;
         if (elementStart >= 0 && stack.length === elementDepth) yield* emit(pos);
+        if (elementStart < 0) {
+          if (top === undefined || top.expect !== 'after-value') unexpected(pos, '","');
+          else top.expect = top.type === 'object' ? 'key' : 'value';
+        }
         continue;
       }
       if (c === 34 && top?.type === 'object' && top.expectKey) {
+        if (skeleton && top.expect !== 'key' && top.expect !== 'key-or-close') unexpected(pos, 'a string');
         inString = true;
         keyStart = pos;
         top.expectKey = false;
@@ -124,10 +216,23 @@ export async function* readJsonArrayElements(
           continue;
         }
         if (elementStart >= 0 && stack.length === elementDepth) yield* emit(pos);
+        if (elementStart >= 0) {
+          stack.pop();
+          if (stack.length === elementDepth) yield* emit(pos + 1);
+          continue;
+        }
+        const closes = c === 125 ? 'object' : 'array';
+        if (
+          top === undefined ||
+          top.type !== closes ||
+          !(top.expect === 'after-value' || top.expect === 'value-or-close' || top.expect === 'key-or-close')
+        )
+          unexpected(pos, shown(pos));
         stack.pop();
-        if (elementStart >= 0 && stack.length === elementDepth) yield* emit(pos + 1);
+        valueDone();
         continue;
       }
+      if (skeleton && !expectsValue(top)) unexpected(pos, shown(pos));
       if (elementStart < 0) {
         const target = targetOf(top);
         if (target >= 0) {
@@ -150,9 +255,14 @@ export async function* readJsonArrayElements(
           key: undefined,
           expectKey: c === 123,
           index: 0,
+          expect: c === 123 ? 'key-or-close' : 'value-or-close',
         });
       } else if (c === 34) {
         inString = true;
+      } else if (elementStart < 0) {
+        if (!(c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110))
+          unexpected(pos, shown(pos));
+        scalar = buffer[pos];
       }
     }
   };
@@ -182,6 +292,7 @@ export async function* readJsonArrayElements(
       elementStart >= 0 && elementError === undefined ? elementStart : keyStart >= 0 ? keyStart : pos;
     if (keep > 65536) {
       buffer = buffer.slice(keep);
+      dropped += keep;
       pos -= keep;
       if (elementStart >= 0) elementStart = Math.max(0, elementStart - keep);
       if (keyStart >= 0) keyStart -= keep;
@@ -189,6 +300,7 @@ export async function* readJsonArrayElements(
   }
   buffer += decode(undefined);
   yield* scan();
+  if (scalar !== undefined) endScalar(pos);
   if (stack.length > 0 || excess > 0 || inString)
     throw new InputError('json: the document ends before it is complete');
 }

@@ -40,9 +40,9 @@ describe('readJsonLines', () => {
     const text = '{"a":1}\n\n{"b":\n{"c":3}\n';
     const results = await collect(readJsonLines(chunked(encode(text), 3)));
     expect(results).toHaveLength(3);
-    expect(results[0]).toEqual({ kind: 'record', line: 1, value: { a: 1 } });
+    expect(results[0]).toEqual({ kind: 'record', line: 1, value: { a: 1 }, text: '{"a":1}' });
     expect(results[1]).toMatchObject({ kind: 'error', line: 3, text: '{"b":' });
-    expect(results[2]).toEqual({ kind: 'record', line: 4, value: { c: 3 } });
+    expect(results[2]).toEqual({ kind: 'record', line: 4, value: { c: 3 }, text: '{"c":3}' });
   });
 });
 

@@ -60,6 +60,62 @@ describe('readTextLines: invalid UTF-8 and long lines are errors of their own li
   });
 });
 
+describe('readTextLines: long lines decoded alone, short ones together', () => {
+  /** Deterministic pseudo-random numbers (a linear congruential generator), for repeatable cases. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  /** Lines of every kind the splitter tells apart, as bytes, with what each must read as. */
+  function mixedLines(seed: number): { data: Uint8Array; expected: TextLine[] } {
+    const next = random(seed);
+    const pieces = ['x', '{"a":1}', 'é', '®', '✓', '𝒳', ' '];
+    const parts: (string | number[])[] = [];
+    const expected: TextLine[] = [];
+    for (let line = 1; line <= 150; line++) {
+      // Lengths on both sides of the 256-byte threshold, and empty lines.
+      const length = [0, 3, 40, 255, 256, 257, 900, 3000][Math.floor(next() * 8)] as number;
+      let text = '';
+      for (let size = 0; size < length; ) {
+        const piece = pieces[Math.floor(next() * pieces.length)] as string;
+        text += piece;
+        size += Buffer.byteLength(piece);
+      }
+      const crlf = next() < 0.2;
+      if (next() < 0.05) {
+        parts.push(text, [0xff], `${text}${crlf ? '\r' : ''}\n`);
+        const at = Buffer.byteLength(text) + 1;
+        expected.push({ line, error: `invalid UTF-8 at byte ${at} of the line (0xff)` });
+      } else {
+        parts.push(`${text}${crlf ? '\r' : ''}\n`);
+        expected.push({ line, text });
+      }
+    }
+    return { data: bytes(...parts), expected };
+  }
+
+  const cases = [1, 2, 3].map(mixedLines);
+
+  it.each([1, 7, 255, 4096, 65_536, 10_000_000])('whatever the chunk size (%i)', async (size) => {
+    for (const { data, expected } of cases) expect(await lines(data, size)).toEqual(expected);
+  });
+
+  it('keeps a long line of Latin-1 text apart from a two-byte line next to it', async () => {
+    const latin = `{"m":"${'é'.repeat(300)}"}`;
+    const wide = `{"m":"${'✓'.repeat(300)}"}`;
+    expect(await lines(bytes(`${latin}\n${wide}\nshort\n${latin}`), 1 << 20)).toEqual([
+      { line: 1, text: latin },
+      { line: 2, text: wide },
+      { line: 3, text: 'short' },
+      { line: 4, text: latin },
+    ]);
+  });
+});
+
 describe('readJsonLines', () => {
   it('reports invalid JSON, invalid UTF-8 and nesting bombs at their lines', async () => {
     const bomb = `${'['.repeat(101)}${']'.repeat(101)}`;
@@ -83,6 +139,23 @@ describe('readJsonLines', () => {
       [4, 'record'],
       [5, 'record'],
       [6, expect.stringMatching(/^invalid JSON: /)],
+    ]);
+  });
+
+  it('gives each record its JSON text without the white space around it', async () => {
+    const data = bytes('  {"a": 1} \t\r\n', '\u00a0\n', ' \n', '{"b":2}\n', '\u00a0{"c":3}\n');
+    const out = [];
+    for await (const r of readJsonLines(chunked(data, 3))) out.push(r);
+    expect(out).toEqual([
+      { kind: 'record', line: 1, value: { a: 1 }, text: '{"a": 1}' },
+      // Lines of white space of any kind are blank; other white space is JSON's to refuse.
+      { kind: 'record', line: 4, value: { b: 2 }, text: '{"b":2}' },
+      {
+        kind: 'error',
+        line: 5,
+        message: expect.stringMatching(/^invalid JSON: /),
+        text: '\u00a0{"c":3}',
+      },
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import { InputError } from '../input-error.js';
 import type { ByteChunks } from './text-lines.js';
+import { Crc32, checkMemberCrcs, StreamTail } from './zip-directory.js';
 
 /** One member of a zip archive, its bytes streamed in order. */
 export interface ZipEntry {
@@ -17,6 +18,13 @@ interface Piece {
 
 const EMPTY = new Uint8Array(0);
 
+/**
+ * Bytes handed to fflate per push. `Unzip.push` recurses once per member header it finds in
+ * what it is given, so one large chunk of tiny members (20,000 in 4 MB) overflowed the stack;
+ * a few KiB hold at most a few hundred headers.
+ */
+const PUSH_BYTES = 8 * 1024;
+
 /** Inflates a zip byte stream member by member; fflate decodes synchronously inside push(). */
 async function* unzipPieces(chunks: ByteChunks): AsyncGenerator<Piece> {
   const ready: Piece[] = [];
@@ -25,15 +33,24 @@ async function* unzipPieces(chunks: ByteChunks): AsyncGenerator<Piece> {
   const open = new Set<number>();
   let head: Uint8Array = EMPTY;
   const unzip = new Unzip();
+  const tail = new StreamTail();
+  const members: Array<{ readonly name: string; crc: number }> = [];
   unzip.register(UnzipInflate);
   unzip.onfile = (file) => {
     if (file.name.endsWith('/')) return; // a directory entry has no data
     const index = count++;
     open.add(index);
+    const crc = new Crc32();
+    const member = { name: file.name, crc: 0 };
+    members.push(member);
     file.ondata = (error, data, final) => {
       if (error) failure = error;
       else {
-        if (final) open.delete(index);
+        crc.update(data);
+        if (final) {
+          open.delete(index);
+          member.crc = crc.value;
+        }
         ready.push({ index, name: file.name, data, final });
       }
     };
@@ -49,13 +66,17 @@ async function* unzipPieces(chunks: ByteChunks): AsyncGenerator<Piece> {
       head = concat(head, chunk.subarray(0, 4 - head.length));
       if (head.length === 4 && !isZipSignature(head)) throw new InputError('zip: not a zip archive');
     }
-    push(unzip, chunk, false);
-    yield* drain();
+    tail.push(chunk);
+    for (let at = 0; at < chunk.length; at += PUSH_BYTES) {
+      push(unzip, chunk.subarray(at, at + PUSH_BYTES), false);
+      yield* drain();
+    }
   }
   if (head.length < 4) throw new InputError('zip: not a zip archive');
   push(unzip, EMPTY, true);
   yield* drain();
   if (open.size > 0) throw new InputError('zip: archive is truncated');
+  checkMemberCrcs(members, tail);
 }
 
 function push(unzip: Unzip, chunk: Uint8Array, final: boolean): void {

@@ -13,7 +13,11 @@ const LEVELS: Readonly<Record<string, string>> = {
 
 /** Reads a rendered `<Event>` XML record (EVTX, Get-WinEvent -ToXml, wevtutil) into a WinEvent. */
 export function fromEventXml(xml: string): WinEvent {
-  const event = parseXml(xml);
+  return fromEventElement(parseXml(xml));
+}
+
+/** Reads an `<Event>` element (parsed XML, or decoded straight from EVTX BinXML) into a WinEvent. */
+export function fromEventElement(event: XmlElement): WinEvent {
   if (event.name !== 'Event') throw new Error(`xml: expected <Event>, found <${event.name}>`);
   const system = child(event, 'System');
   const text = (name: string) => child(system, name)?.text.trim() || undefined;

@@ -74,12 +74,12 @@ export function fromFlatWindowsJson(doc: JsonObject): WinEvent | undefined {
   const eventTypeIsData = !isNxlog || doc.EventTypeOrignal !== undefined;
 
   const eventData: Record<string, string> = {};
-  const keys = Object.keys(doc);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+  // for…in rather than a key array: no allocation, and V8 reads `doc[key]` through its enum cache.
+  for (const key in doc) {
     if (ENVELOPE_KEYS.has(key)) continue;
     if (key === 'EventType' && !eventTypeIsData) continue;
-    const text = asText(doc[key]);
+    const value = doc[key];
+    const text = typeof value === 'string' ? value : asText(value);
     if (text !== undefined) eventData[key] = text;
   }
 

@@ -39,10 +39,12 @@ const registryEntry = (action: string): EventEntry => ({
   enrich: [registry],
 });
 
+// As Elastic's Sysmon integration writes it: a change of the loading process, never a `start`
+// (which would make `process where event.type == "start"` rules match every DLL load).
 const imageLoad: EventEntry = {
-  action: ['Image loaded', 'load'],
+  action: 'Image loaded',
   category: ['process', 'library'],
-  type: ['change', 'start'],
+  type: ['change'],
   fields: [...rules(['ImageLoaded', 'file.path']), ...pe('file')],
   enrich: [hashesTo('file'), filePathParts, fileCodeSignature, dllFromFile],
 };

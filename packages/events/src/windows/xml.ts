@@ -68,3 +68,23 @@ function localName(name: string): string {
 export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
   return element?.children.find((c) => c.name === name);
 }
+
+/**
+ * XML text of an element tree. An element's text is written before its children: the tree keeps
+ * text as one string per element (parseXml joins it the same way), which Windows event XML,
+ * text-only leaves under element-only parents, never tells apart.
+ */
+export function serializeXml(element: XmlElement): string {
+  let out = `<${element.name}`;
+  for (const [name, value] of Object.entries(element.attributes)) out += ` ${name}="${escapeXml(value)}"`;
+  out += '>';
+  out += escapeXml(element.text);
+  for (const c of element.children) out += serializeXml(c);
+  return `${out}</${element.name}>`;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+}

@@ -96,7 +96,12 @@ export function decodeKibanaNdjson(
     }
     const kind = classifyKibanaObject(value);
     if (kind !== 'rule') {
-      items.push({ kind, line, value: toRuleValue(value) as RuleObject });
+      try {
+        items.push({ kind, line, value: toRuleValue(value) as RuleObject });
+      } catch (error) {
+        if (!(error instanceof RuleError)) throw error;
+        errors.push(new RuleError(error.reason, { code: error.code, file: fileName, line, column: 1 }));
+      }
       return;
     }
     try {

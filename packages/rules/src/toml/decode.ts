@@ -27,7 +27,10 @@ export const DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
 export function decodeTomlRule(text: string, fileName?: string, options: DecodeOptions = {}): Rule {
   let doc: Record<string, unknown>;
   try {
-    doc = parse(text) as Record<string, unknown>;
+    // TOML lets a parser normalize newlines; smol-toml keeps CRLF inside multi-line strings.
+    // Normalizing makes a file checked out with CRLF (git autocrlf) the same rule as its LF
+    // original, so re-importing it changes nothing. Lines and columns stay where they were.
+    doc = parse(text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof TomlError) {
       throw new RuleError(firstLine(error.message), {
@@ -63,7 +66,8 @@ export function decodeTomlRule(text: string, fileName?: string, options: DecodeO
   const rule = decodeRuleFields(ctx, ruleTable, 'rule', metadata);
   const extraTables: Record<string, RuleValue> = {};
   for (const [key, value] of Object.entries(doc)) {
-    if (key !== 'metadata' && key !== 'rule' && key !== 'transform') extraTables[key] = toRuleValue(value);
+    if (key !== 'metadata' && key !== 'rule' && key !== 'transform')
+      extraTables[key] = toRuleValue(value, { ctx, path: key });
   }
   return {
     ...rule,

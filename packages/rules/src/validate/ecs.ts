@@ -19,8 +19,22 @@ export function ecsFields(): ReadonlyMap<string, FieldInfo> {
   return table;
 }
 
+/**
+ * Per `event.category` value, the `event.type` values ECS expects with it, from `EcsFlat`. The
+ * browser does not load `EcsFlat`: `ecs-event-types.ts` is this table, generated and checked.
+ */
+export function ecsExpectedEventTypes(): Record<string, readonly string[]> {
+  const category = (EcsFlat as Record<string, EcsFlatField>)['event.category'];
+  return Object.fromEntries(
+    (category?.allowed_values ?? []).map((v) => [v.name, v.expected_event_types ?? []] as const),
+  );
+}
+
 interface EcsFlatField {
   readonly type: string;
-  readonly allowed_values?: readonly { readonly name: string }[];
+  readonly allowed_values?: readonly {
+    readonly name: string;
+    readonly expected_event_types?: readonly string[];
+  }[];
   readonly multi_fields?: readonly { readonly flat_name: string; readonly type: string }[];
 }

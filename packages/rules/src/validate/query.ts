@@ -1,6 +1,7 @@
-import type { Expression, FieldNode, Node, QueryNode } from '@rulebench/eql';
-import { parseWithDiagnostics } from '@rulebench/eql';
+import type { Expression, FieldNode, QueryNode } from '@rulebench/eql';
+import { parseWithDiagnostics, walkNodes } from '@rulebench/eql';
 import { closestNames, didYouMean } from './did-you-mean.js';
+import { eventTypeFindings } from './event-types.js';
 import type { Finding } from './finding.js';
 import type { FieldInfo, FieldSchema } from './schema.js';
 
@@ -24,6 +25,9 @@ const NUMERIC_TYPES = new Set([
   'scaled_float',
   'unsigned_long',
 ]);
+
+/** Fields holding text: a number literal never equals their values. */
+const STRING_TYPES = new Set(['keyword', 'constant_keyword', 'wildcard', 'text', 'match_only_text']);
 
 /**
  * Parses an EQL query and checks its fields: unknown fields (unless written `?field`), string
@@ -51,7 +55,7 @@ export function validateEqlQuery(query: string, options: QueryValidationOptions 
   const categories = schema.lookup(categoryField)?.allowedValues;
   const reportedUnknown = new Set<string>();
 
-  walk(ast, (node) => {
+  walkNodes(ast, (node) => {
     switch (node.kind) {
       case 'Field': {
         const name = node.path.join('.');
@@ -94,6 +98,7 @@ export function validateEqlQuery(query: string, options: QueryValidationOptions 
         return;
     }
   });
+  if (categoryField === 'event.category') for (const f of eventTypeFindings(ast, schema)) add(f);
   return findings;
 }
 
@@ -110,6 +115,16 @@ function checkValues(
   if (!info) return;
   const name = target.path.join('.');
   for (const value of values) {
+    if (value.kind === 'Literal' && typeof value.value === 'number' && STRING_TYPES.has(info.type)) {
+      // Elasticsearch does not turn numbers into text for a comparison: write the value quoted.
+      add({
+        severity: 'warning',
+        code: 'type-mismatch',
+        message: `"${name}" is a ${info.type} field, compared with the number ${value.value}; write "${value.value}" to compare text.`,
+        range: value.loc,
+      });
+      continue;
+    }
     if (value.kind !== 'Literal' || typeof value.value !== 'string') continue;
     const text = value.value;
     if (NUMERIC_TYPES.has(info.type)) {
@@ -170,60 +185,11 @@ function wildcard(pattern: string, caseInsensitive: boolean): RegExp {
   return new RegExp(`^${source}$`, caseInsensitive ? 'i' : '');
 }
 
-/** Visits every node, parents first. */
-export function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  for (const child of children(node)) walk(child, visit);
-}
-
-function children(node: Node): readonly Node[] {
-  switch (node.kind) {
-    case 'Literal':
-    case 'Field':
-    case 'EventCategory':
-    case 'TimeSpan':
-      return [];
-    case 'Not':
-    case 'Negate':
-      return [node.operand];
-    case 'Logical':
-      return node.operands;
-    case 'Comparison':
-    case 'Arithmetic':
-      return [node.left, node.right];
-    case 'In':
-      return [node.value, ...node.list];
-    case 'StringMatch':
-      return [node.value, ...node.patterns];
-    case 'FunctionCall':
-      return node.args;
-    case 'EventQuery':
-      return [node.category, node.condition];
-    case 'SequenceTerm':
-      return [node.query, ...node.by];
-    case 'Sequence':
-      return [
-        ...node.by,
-        ...(node.maxspan ? [node.maxspan] : []),
-        ...node.terms,
-        ...(node.until ? [node.until] : []),
-      ];
-    case 'SampleTerm':
-      return [node.query, ...node.by];
-    case 'Sample':
-      return [...node.by, ...node.terms];
-    case 'Pipe':
-      return node.args;
-    case 'Query':
-      return [node.body, ...node.pipes];
-  }
-}
-
 /** Every field the query reads, deduplicated, in order of appearance. */
 export function queryFields(ast: QueryNode): FieldNode[] {
   const out: FieldNode[] = [];
   const seen = new Set<string>();
-  walk(ast, (node) => {
+  walkNodes(ast, (node) => {
     if (node.kind !== 'Field') return;
     const name = node.path.join('.');
     if (!seen.has(name)) {

@@ -36,6 +36,21 @@ export function parseRelativeDateMath(text: string): number | undefined {
   return offset;
 }
 
+/**
+ * An absolute Elasticsearch date (`2024-01-01`, `2024-01-01T00:00:00Z`), optionally followed by
+ * `||` and date math (`2024-01-01||-1d`). Kibana accepts one as a rule's `from`.
+ */
+export function isAbsoluteDateMath(text: string): boolean {
+  const match =
+    /^(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\|\|(?:[+-]\d+[yMwdhHms])*(?:\/[yMwdhHms])?)?$/.exec(
+      text,
+    );
+  return match !== null && !Number.isNaN(Date.parse(match[1] ?? ''));
+}
+
+/** Kibana's default `xpack.alerting.rules.minimumScheduleInterval`. */
+const MINIMUM_INTERVAL_MS = 60_000;
+
 function formatDuration(ms: number): string {
   for (const [unit, size] of [
     ['d', 86_400_000],
@@ -65,9 +80,23 @@ export function validateSchedule(rule: Rule): Finding[] {
       field: 'interval',
       message: 'interval must be longer than 0.',
     });
+  } else if (interval !== undefined && interval < MINIMUM_INTERVAL_MS) {
+    findings.push({
+      severity: 'warning',
+      code: 'interval-minimum',
+      field: 'interval',
+      message: `interval ${rule.interval} is shorter than Kibana's default minimum rule interval of 1m (xpack.alerting.rules.minimumScheduleInterval).`,
+    });
   }
   const lookBack = parseRelativeDateMath(rule.from ?? RULE_DEFAULTS.from);
-  if (rule.from !== undefined && lookBack === undefined) {
+  if (rule.from !== undefined && lookBack === undefined && isAbsoluteDateMath(rule.from)) {
+    findings.push({
+      severity: 'info',
+      code: 'from-absolute',
+      field: 'from',
+      message: `from "${rule.from}" is a fixed date: every run searches everything since then, not a window before now (like now-6m).`,
+    });
+  } else if (rule.from !== undefined && lookBack === undefined) {
     findings.push({
       severity: 'error',
       code: 'from-format',
@@ -102,12 +131,12 @@ export function validateSchedule(rule: Rule): Finding[] {
       });
     }
   }
-  if (rule.max_signals !== undefined && rule.max_signals < 1) {
+  if (rule.max_signals !== undefined && (rule.max_signals < 1 || !Number.isInteger(rule.max_signals))) {
     findings.push({
       severity: 'error',
       code: 'max-signals',
       field: 'max_signals',
-      message: 'max_signals must be at least 1.',
+      message: `max_signals must be a whole number of at least 1, not ${rule.max_signals}.`,
     });
   } else if (rule.max_signals !== undefined && rule.max_signals > 1000) {
     findings.push({

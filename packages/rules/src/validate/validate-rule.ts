@@ -6,6 +6,7 @@ import { validateSchedule } from './schedule.js';
 import type { FieldSchema } from './schema.js';
 import { validateSeverity } from './severity.js';
 import { validateThreat } from './threat.js';
+import { validateTypeSettings } from './type-settings.js';
 
 export interface RuleValidationOptions {
   /**
@@ -15,10 +16,14 @@ export interface RuleValidationOptions {
   readonly schema?: FieldSchema;
 }
 
-/** Every finding for a rule: fields, schedule, severity, ATT&CK mapping and (EQL) its query. */
+/**
+ * Every finding for a rule: required fields and per-type settings, schedule, severity, ATT&CK
+ * mapping and (EQL) its query.
+ */
 export function validateRule(rule: Rule, options: RuleValidationOptions = {}): Finding[] {
   const findings = [
     ...validateRequired(rule),
+    ...validateTypeSettings(rule),
     ...validateSeverity(rule),
     ...validateSchedule(rule),
     ...validateThreat(rule),

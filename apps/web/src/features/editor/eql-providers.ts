@@ -96,6 +96,12 @@ export function registerEqlProviders(
           context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter &&
           context.triggerCharacter === ' ';
         if (bySpace && QUIET_ON_SPACE.has(info.kind)) return { suggestions: [] };
+        // A quote that closes a string finishes the operand: a list popping up there would make
+        // the next Enter insert `and` instead of a new line. Only an opening quote suggests values.
+        const byQuote =
+          context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter &&
+          context.triggerCharacter === '"';
+        if (byQuote && !info.inString) return { suggestions: [] };
         const range = toRange(m, monaco, info.replace.start, info.replace.end);
         const build = (values?: FieldValues) => ({
           suggestions: completionItems(info, options.getCatalog(), values?.values).map(

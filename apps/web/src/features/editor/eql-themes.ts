@@ -3,58 +3,52 @@ import type * as Monaco from 'monaco-editor/editor';
 export const LIGHT_THEME = 'rulebench-light';
 export const DARK_THEME = 'rulebench-dark';
 
-/** Token colours matching the app's palette (Tailwind slate/violet/teal/amber/green/blue). */
+/**
+ * Token colours matching the app's palette (Tailwind violet/blue/teal/amber/red/green/slate):
+ * one row per token, `[light, dark]`, so the two themes cannot drift apart.
+ */
+const TOKENS: readonly (readonly [token: string, light: string, dark: string, style?: string])[] = [
+  ['keyword', '6d28d9', 'c4b5fd', 'bold'],
+  ['keyword.pipe', '6d28d9', 'c4b5fd', 'bold'],
+  ['constant', '1d4ed8', '93c5fd'],
+  ['variable.field', '0f766e', '5eead4'],
+  ['predefined.function', 'b45309', 'fcd34d'],
+  ['identifier.function', 'b91c1c', 'fca5a5'],
+  ['string', '15803d', '86efac'],
+  ['string.raw', '166534', 'bbf7d0'],
+  ['string.escape', '0e7490', '67e8f9'],
+  ['string.escape.invalid', 'dc2626', 'f87171'],
+  ['number', '1d4ed8', '93c5fd'],
+  ['operator', '475569', 'cbd5e1'],
+  ['delimiter.pipe', '6d28d9', 'c4b5fd', 'bold'],
+  ['comment', '64748b', '94a3b8', 'italic'],
+  ['invalid', 'dc2626', 'f87171'],
+];
+
+const COLORS = {
+  light: {
+    'editor.background': '#ffffff',
+    'editorLineNumber.foreground': '#94a3b8',
+    'editor.lineHighlightBackground': '#f8fafc',
+  },
+  dark: {
+    'editor.background': '#0f172a',
+    'editorLineNumber.foreground': '#64748b',
+    'editor.lineHighlightBackground': '#1e293b',
+  },
+} as const;
+
 export function defineEqlThemes(monaco: typeof Monaco): void {
-  monaco.editor.defineTheme(LIGHT_THEME, {
-    base: 'vs',
-    inherit: true,
-    rules: [
-      { token: 'keyword', foreground: '6d28d9', fontStyle: 'bold' },
-      { token: 'keyword.pipe', foreground: '6d28d9', fontStyle: 'bold' },
-      { token: 'constant', foreground: '1d4ed8' },
-      { token: 'variable.field', foreground: '0f766e' },
-      { token: 'predefined.function', foreground: 'b45309' },
-      { token: 'identifier.function', foreground: 'b91c1c' },
-      { token: 'string', foreground: '15803d' },
-      { token: 'string.raw', foreground: '166534' },
-      { token: 'string.escape', foreground: '0e7490' },
-      { token: 'string.escape.invalid', foreground: 'dc2626' },
-      { token: 'number', foreground: '1d4ed8' },
-      { token: 'operator', foreground: '475569' },
-      { token: 'delimiter.pipe', foreground: '6d28d9', fontStyle: 'bold' },
-      { token: 'comment', foreground: '64748b', fontStyle: 'italic' },
-      { token: 'invalid', foreground: 'dc2626' },
-    ],
-    colors: {
-      'editor.background': '#ffffff',
-      'editorLineNumber.foreground': '#94a3b8',
-      'editor.lineHighlightBackground': '#f8fafc',
-    },
-  });
-  monaco.editor.defineTheme(DARK_THEME, {
-    base: 'vs-dark',
-    inherit: true,
-    rules: [
-      { token: 'keyword', foreground: 'c4b5fd', fontStyle: 'bold' },
-      { token: 'keyword.pipe', foreground: 'c4b5fd', fontStyle: 'bold' },
-      { token: 'constant', foreground: '93c5fd' },
-      { token: 'variable.field', foreground: '5eead4' },
-      { token: 'predefined.function', foreground: 'fcd34d' },
-      { token: 'identifier.function', foreground: 'fca5a5' },
-      { token: 'string', foreground: '86efac' },
-      { token: 'string.raw', foreground: 'bbf7d0' },
-      { token: 'string.escape', foreground: '67e8f9' },
-      { token: 'string.escape.invalid', foreground: 'f87171' },
-      { token: 'number', foreground: '93c5fd' },
-      { token: 'operator', foreground: 'cbd5e1' },
-      { token: 'delimiter.pipe', foreground: 'c4b5fd', fontStyle: 'bold' },
-      { token: 'comment', foreground: '94a3b8', fontStyle: 'italic' },
-      { token: 'invalid', foreground: 'f87171' },
-    ],
-    colors: {
-      'editor.background': '#0f172a',
-      'editorLineNumber.foreground': '#64748b',
-      'editor.lineHighlightBackground': '#1e293b',
-    },
-  });
+  for (const variant of ['light', 'dark'] as const) {
+    monaco.editor.defineTheme(variant === 'light' ? LIGHT_THEME : DARK_THEME, {
+      base: variant === 'light' ? 'vs' : 'vs-dark',
+      inherit: true,
+      rules: TOKENS.map(([token, light, dark, fontStyle]) => ({
+        token,
+        foreground: variant === 'light' ? light : dark,
+        ...(fontStyle ? { fontStyle } : {}),
+      })),
+      colors: COLORS[variant],
+    });
+  }
 }

@@ -1,10 +1,14 @@
+import type { MatchCount } from '@rulebench/eql';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { matchCount } from '../../lib/match-count.js';
 import type { EventHit } from '../search/types.js';
 import { FILTER_LIMIT, filterEventsQueryOptions } from './api/filter-events.js';
 import { eventsPageQueryOptions, type ServerFilter } from './api/get-events-page.js';
 import { containsText, type FieldTerm, filterQuery, parseBound, withinBounds } from './event-filter.js';
 import { pagesCovering, rowAt } from './page-window.js';
+
+const isCapped = (count: MatchCount) => count.relation === 'gte' || count.value > FILTER_LIMIT;
 
 export interface RowsRequest {
   readonly corpus: string;
@@ -55,14 +59,13 @@ export function useEventRows(request: RowsRequest, visible: { first: number; las
   }, [eqlMode, search.data, text, from, to]);
 
   if (eqlMode) {
-    const hits = search.data?.hits;
     return {
       total: filtered?.length,
       rowAt: (index) => filtered?.[index],
       fetching: search.isFetching,
       error: search.error,
       query,
-      capped: hits !== undefined && (hits.total.relation === 'gte' || hits.total.value > FILTER_LIMIT),
+      capped: search.data !== undefined && isCapped(matchCount(search.data)),
     };
   }
 

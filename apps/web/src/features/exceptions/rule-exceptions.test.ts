@@ -1,8 +1,11 @@
 import type { Rule } from '@rulebench/rules';
 import { describe, expect, it } from 'vitest';
 import {
+  describeEntry,
   fromKibanaEntry,
   itemSuppresses,
+  previewEntries,
+  previewItems,
   ruleExceptions,
   toKibanaEntry,
   toKibanaItem,
@@ -73,5 +76,57 @@ describe('Kibana exception items', () => {
       other: { a: 1 },
     });
     expect(ruleExceptions({ extra_tables: { exceptions: [{ entries: 'bad' }, 3] } })).toEqual([]);
+  });
+});
+
+describe('the previewed exception in a snapshot', () => {
+  const entries = [
+    { field: 'process.name', operator: 'is one of', value: 'EXCEL.EXE, WINWORD.EXE' },
+    { field: 'file.path', operator: 'matches', value: '*\\System32\\*' },
+    { field: '', operator: 'is', value: '' },
+  ] as const;
+
+  it('is one Kibana item with a fixed id, complete entries only; none while nothing is complete', () => {
+    expect(previewItems(entries)).toEqual([
+      {
+        item_id: 'rulebench-preview',
+        name: 'Previewed exception',
+        description: '',
+        type: 'simple',
+        namespace_type: 'single',
+        entries: [
+          {
+            field: 'process.name',
+            operator: 'included',
+            type: 'match_any',
+            value: ['EXCEL.EXE', 'WINWORD.EXE'],
+          },
+          { field: 'file.path', operator: 'included', type: 'wildcard', value: '*\\System32\\*' },
+        ],
+      },
+    ]);
+    expect(previewItems([{ field: 'host.name', operator: 'is', value: ' ' }])).toEqual([]);
+  });
+
+  it('comes back as the builder entries, skipping what it cannot show', () => {
+    expect(previewEntries(previewItems(entries))).toEqual([
+      { field: 'process.name', operator: 'is one of', value: 'EXCEL.EXE, WINWORD.EXE' },
+      { field: 'file.path', operator: 'matches', value: '*\\System32\\*' },
+    ]);
+    expect(previewEntries(undefined)).toBeUndefined();
+    expect(
+      previewEntries([{ entries: [{ field: 'a', operator: 'included', type: 'list' }] }]),
+    ).toBeUndefined();
+  });
+
+  it('describes entries as the saved list does', () => {
+    const [item] = previewItems(entries);
+    expect(item?.entries.map(describeEntry)).toEqual([
+      'process.name is one of EXCEL.EXE, WINWORD.EXE',
+      'file.path matches *\\System32\\*',
+    ]);
+    expect(describeEntry({ field: 'dll.name', operator: 'excluded', type: 'exists' })).toBe(
+      'dll.name does not exist',
+    );
   });
 });

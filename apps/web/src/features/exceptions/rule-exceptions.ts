@@ -106,7 +106,11 @@ export function ruleExceptions(rule: object | undefined): KibanaExceptionItem[] 
   const tables = (rule as { readonly extra_tables?: unknown } | undefined)?.extra_tables;
   if (typeof tables !== 'object' || tables === null) return [];
   const items = (tables as Record<string, unknown>).exceptions;
-  if (!Array.isArray(items)) return [];
+  return Array.isArray(items) ? exceptionItems(items) : [];
+}
+
+/** Kibana exception items read from untrusted JSON (a rule, a link): malformed ones are skipped. */
+export function exceptionItems(items: readonly unknown[]): KibanaExceptionItem[] {
   return items.flatMap((item): KibanaExceptionItem[] => {
     if (typeof item !== 'object' || item === null) return [];
     const i = item as Record<string, unknown>;
@@ -131,4 +135,34 @@ export function withRuleExceptions(rule: Rule, items: readonly KibanaExceptionIt
   else tables.exceptions = items;
   const { extra_tables: _old, ...rest } = rule;
   return Object.keys(tables).length === 0 ? rest : { ...rest, extra_tables: tables as RuleObject };
+}
+
+/** The id of the exception being previewed, fixed so the same preview makes the same permalink. */
+export const PREVIEW_ITEM_ID = 'rulebench-preview';
+
+/**
+ * The exception being built in the workbench, as Kibana items for a snapshot's options: none
+ * while no entry is complete. A link carries it so its review applies it and a fork restores it.
+ */
+export function previewItems(entries: readonly ExceptionEntry[]): KibanaExceptionItem[] {
+  if (!entries.some(isComplete)) return [];
+  return [toKibanaItem(PREVIEW_ITEM_ID, 'Previewed exception', entries)];
+}
+
+/** The builder's entries back from a snapshot's `options.exceptions` (the first item it can show). */
+export function previewEntries(items: readonly unknown[] | undefined): ExceptionEntry[] | undefined {
+  for (const item of exceptionItems(items ?? [])) {
+    const form = item.entries.map(fromKibanaEntry).filter((e): e is ExceptionEntry => e !== undefined);
+    if (form.length > 0) return form;
+  }
+  return undefined;
+}
+
+/** One line per entry, as the saved list and a review show them: `process.name is one of a, b`. */
+export function describeEntry(entry: KibanaExceptionEntry): string {
+  const form = fromKibanaEntry(entry);
+  if (!form) return `${entry.field} (${entry.type}, ${entry.operator})`;
+  return needsValue(form.operator)
+    ? `${form.field} ${form.operator} ${form.value}`
+    : `${form.field} ${form.operator}`;
 }

@@ -30,7 +30,11 @@ describe('searchFragment', () => {
   });
 
   it('honours size and runs sequences', () => {
-    expect(searchFragment({ ...base, options: { size: 1 } }).hits.events?.map((e) => e._id)).toEqual(['1']);
+    const one = searchFragment({ ...base, options: { size: 1 } });
+    expect(one.hits.events?.map((e) => e._id)).toEqual(['1']);
+    // hits.total counts what is returned (as Elasticsearch does); matches counts every match.
+    expect(one.hits.total).toEqual({ value: 1, relation: 'eq' });
+    expect(one.matches).toEqual({ value: 2, relation: 'eq' });
     const sequences = searchFragment({
       ...base,
       query:

@@ -5,11 +5,13 @@ import {
   addTactic,
   addTechnique,
   attackIdProblem,
+  choiceLabel,
   removeSubtechnique,
   removeTechnique,
   splitAttackChoice,
   TACTICS,
   techniqueCatalog,
+  techniqueChoices,
   techniqueReference,
 } from './attack.js';
 
@@ -86,12 +88,49 @@ describe('techniqueCatalog', () => {
           ],
         ],
         threats,
+        [],
       ),
     ).toEqual([
       { id: 'T1047', name: 'Windows Management Instrumentation' },
       { id: 'T1059', name: 'Command' },
       { id: 'T1059.001', name: 'PowerShell' },
     ]);
+  });
+});
+
+describe('the picker and the bundled ATT&CK catalog', () => {
+  const known = techniqueCatalog(
+    [[{ id: 'T1234', name: 'From The Library' }]],
+    [
+      {
+        framework: 'MITRE ATT&CK',
+        tactic: { id: 'TA0002', name: 'Execution', reference: '' },
+        technique: [{ id: 'T1047', name: 'WMI', reference: '' }],
+      },
+    ],
+  );
+
+  it("takes names from the catalog before the rule's own or the library's", () => {
+    expect(known.find((k) => k.id === 'T1047')).toEqual({
+      id: 'T1047',
+      name: 'Windows Management Instrumentation',
+      tactics: ['TA0002'],
+    });
+    expect(known.find((k) => k.id === 'T1059.001')).toEqual({ id: 'T1059.001', name: 'PowerShell' });
+    expect(known.find((k) => k.id === 'T1234')).toEqual({ id: 'T1234', name: 'From The Library' });
+  });
+
+  it("offers the tactic's own techniques first, and says where the others belong", () => {
+    const choices = techniqueChoices(known, 'TA0002');
+    const firstElsewhere = choices.findIndex((c) => !c.tactics?.includes('TA0002'));
+    expect(choices.slice(0, firstElsewhere).map((c) => c.id)).toContain('T1047');
+    expect(choices.slice(firstElsewhere).map((c) => c.id)).toContain('T1003');
+    expect(choices.some((c) => c.id.includes('.'))).toBe(false);
+    const dumping = choices.find((c) => c.id === 'T1003');
+    expect(dumping && choiceLabel(dumping, 'TA0002')).toBe(
+      'OS Credential Dumping (listed under Credential Access)',
+    );
+    expect(dumping && choiceLabel(dumping, 'TA0006')).toBe('OS Credential Dumping');
   });
 });
 

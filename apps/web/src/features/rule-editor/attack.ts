@@ -1,9 +1,16 @@
 /**
- * The ATT&CK mapping of a rule (`threat`), edited as tactic → technique → subtechnique. There is
- * no ATT&CK dataset here: tactics come from the fixed Enterprise list, technique names from the
- * rules already in the library, and anything else is typed in and checked for its id shape.
+ * The ATT&CK mapping of a rule (`threat`), edited as tactic → technique → subtechnique. Names
+ * come from the bundled ATT&CK catalog of `@rulebench/rules` (the techniques the published
+ * Elastic rules map, see its PROVENANCE.md), then from the rules in the library; anything else is
+ * typed in and checked for its id shape.
  */
-import { ATTACK_TACTICS, type Threat, type ThreatEntry, type ThreatTechnique } from '@rulebench/rules';
+import {
+  ATTACK_CATALOG,
+  ATTACK_TACTICS,
+  type Threat,
+  type ThreatEntry,
+  type ThreatTechnique,
+} from '@rulebench/rules';
 
 export const ATTACK_FRAMEWORK = 'MITRE ATT&CK';
 
@@ -49,25 +56,55 @@ export function attackIdProblem(
 export interface KnownTechnique {
   readonly id: string;
   readonly name: string;
+  /** For techniques of the bundled catalog: the tactics it lists them under. */
+  readonly tactics?: readonly string[];
 }
 
-/** Technique and subtechnique names seen in the library (and the rule itself), by id. */
+/** The bundled catalog's techniques and subtechniques, as picker entries. */
+export function bundledTechniques(): KnownTechnique[] {
+  return [...ATTACK_CATALOG.techniques, ...ATTACK_CATALOG.subtechniques];
+}
+
+/**
+ * Technique and subtechnique names by id: the bundled catalog's first (they are ATT&CK's), then
+ * those of the rule itself and of the library, for ids the catalog lacks. Sorted by id.
+ */
 export function techniqueCatalog(
   sources: readonly (readonly KnownTechnique[])[],
   threats: readonly Threat[] = [],
+  bundled: readonly KnownTechnique[] = bundledTechniques(),
 ): KnownTechnique[] {
-  const byId = new Map<string, string>();
-  const add = (id: string, name: string) => {
-    if (name.trim() !== '' && !byId.has(id)) byId.set(id, name);
+  const byId = new Map<string, KnownTechnique>();
+  const add = (known: KnownTechnique) => {
+    if (known.name.trim() !== '' && !byId.has(known.id)) byId.set(known.id, known);
   };
+  for (const known of bundled) add(known);
   for (const threat of threats) {
     for (const t of threat.technique ?? []) {
-      add(t.id, t.name);
-      for (const s of t.subtechnique ?? []) add(s.id, s.name);
+      add({ id: t.id, name: t.name });
+      for (const s of t.subtechnique ?? []) add({ id: s.id, name: s.name });
     }
   }
-  for (const list of sources) for (const t of list) add(t.id, t.name);
-  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.id.localeCompare(b.id));
+  for (const list of sources) for (const t of list) add({ id: t.id, name: t.name });
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * What the technique picker under a tactic offers: the techniques the catalog lists under that
+ * tactic first, then every other known technique (a rule may map one elsewhere), each by id.
+ */
+export function techniqueChoices(known: readonly KnownTechnique[], tacticId: string): KnownTechnique[] {
+  const techniques = known.filter((k) => !k.id.includes('.'));
+  const under = (k: KnownTechnique) => k.tactics?.includes(tacticId) === true;
+  return [...techniques.filter(under), ...techniques.filter((k) => !under(k))];
+}
+
+/** The picker's label for a choice: its name, and where the catalog lists it when elsewhere. */
+export function choiceLabel(choice: KnownTechnique, tacticId?: string): string {
+  if (tacticId === undefined || choice.tactics === undefined || choice.tactics.includes(tacticId))
+    return choice.name;
+  const elsewhere = choice.tactics.map((t) => ATTACK_TACTICS[t] ?? t).join(', ');
+  return `${choice.name} (listed under ${elsewhere})`;
 }
 
 /** What a picker entry reads as: "T1047 Windows Management Instrumentation" → id and name. */

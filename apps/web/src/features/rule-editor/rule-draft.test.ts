@@ -10,6 +10,7 @@ import {
   toWorkbenchRule,
   withField,
   withMetadata,
+  withSeverity,
 } from './rule-draft.js';
 
 const base: Rule = {
@@ -116,5 +117,21 @@ describe('asRuleModel', () => {
       risk_score: 21,
     });
     expect(asRuleModel(base)).toEqual(base);
+  });
+});
+
+describe('withSeverity', () => {
+  it("moves a risk score outside the new severity's band to that severity's default", () => {
+    const high = withSeverity(base, 'high', base);
+    expect([high.severity, high.risk_score]).toEqual(['high', 73]);
+  });
+
+  it('keeps a risk score that already fits the new severity', () => {
+    const tuned = { ...base, risk_score: 60 };
+    expect(withSeverity(tuned, 'high', base).risk_score).toBe(60);
+  });
+
+  it('leaves the score alone for a severity it does not know', () => {
+    expect(withSeverity(base, 'extreme', base).risk_score).toBe(21);
   });
 });

@@ -3,7 +3,7 @@
  * field to "nothing" removes it unless the loaded rule had it, so an untouched field never
  * turns into a new key (and a saved or downloaded rule stays identical to the file it came from).
  */
-import { isDeepStrictEqual, type Rule } from '@rulebench/rules';
+import { isDeepStrictEqual, isKnownSeverity, type Rule, SEVERITY_RISK_RANGES } from '@rulebench/rules';
 import type { Rule as WorkbenchRule } from '../rule/types.js';
 
 export type RuleKey = Exclude<keyof Rule, 'metadata'>;
@@ -138,3 +138,16 @@ export const DEFAULT_RISK_SCORE: Readonly<Record<string, number>> = {
   high: 73,
   critical: 99,
 };
+
+/**
+ * A new severity, and with it the severity's default risk score when the current score falls
+ * outside the new severity's band (the option reads "High (73)": a 21 left behind would be stale).
+ */
+export function withSeverity(draft: Rule, severity: string, base: Rule): Rule {
+  const next = withField(draft, 'severity', severity, base);
+  if (!isKnownSeverity(severity)) return next;
+  const [low, high] = SEVERITY_RISK_RANGES[severity];
+  const suggested = DEFAULT_RISK_SCORE[severity];
+  if (suggested === undefined || (next.risk_score >= low && next.risk_score <= high)) return next;
+  return withField(next, 'risk_score', suggested, base);
+}

@@ -39,6 +39,17 @@ describe('schemaFromEcsRows', () => {
       'unknown-field',
     ]);
   });
+
+  it('checks event.type against the category and numbers against text fields, as the server does', () => {
+    const clash = {
+      ...rule,
+      risk_score: 73,
+      query: 'sequence [process where event.type == "creation"] [file where file.name == 1]',
+    };
+    const browser = validateDraft(clash, schema);
+    expect(browser).toEqual(validateDraft(clash, ruleFieldSchema(clash.index)));
+    expect(browser.map((f) => f.code)).toEqual(['type-mismatch', 'event-type-category']);
+  });
 });
 
 describe('validateDraft', () => {

@@ -48,7 +48,8 @@ describe('describeStatus', () => {
   it('words what an import does', () => {
     expect(describeStatus('created', true)).toBe('new');
     expect(describeStatus('unchanged', false)).toBe('already in the library, identical');
-    expect(describeStatus('updated', false)).toBe('updated your copy');
+    expect(describeStatus('updated', false)).toBe('saved as a new revision of your copy');
+    expect(describeStatus('updated', true)).toBe('changed: a new revision of your copy');
   });
 });
 

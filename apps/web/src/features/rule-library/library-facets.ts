@@ -50,7 +50,7 @@ export function describeStatus(status: string, dryRun: boolean): string {
     case 'created':
       return dryRun ? 'new' : 'imported';
     case 'updated':
-      return dryRun ? 'updates your copy' : 'updated your copy';
+      return dryRun ? 'changed: a new revision of your copy' : 'saved as a new revision of your copy';
     case 'unchanged':
       return 'already in the library, identical';
     case 'skipped':

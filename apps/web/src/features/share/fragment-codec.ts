@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_TEXT_LENGTH, ruleShapeProblem } from '@rulebench/rules';
 import { fromBase64Url, toBase64Url } from './base64url.js';
 import type { FragmentState, SharedEvent } from './types.js';
 
@@ -86,6 +87,10 @@ export function checkFragmentState(value: unknown): FragmentState {
   if (value.v !== 1)
     throw new FragmentError(`the link was made by a newer Rulebench (state version ${String(value.v)})`);
   if (!isRecord(value.rule)) throw new FragmentError('the link state has no rule');
+  // The rule's known fields must have their types (a `name` object or `tags` string would
+  // break every panel showing the rule), and nothing in it may nest without end.
+  const problem = ruleShapeProblem(value.rule, DEFAULT_MAX_TEXT_LENGTH);
+  if (problem !== undefined) throw new FragmentError(`the link's rule is not valid: ${problem}`);
   if (typeof value.query !== 'string') throw new FragmentError('the link state has no query');
   if (!Array.isArray(value.events)) throw new FragmentError('the link state has no events list');
   const options = isRecord(value.options) ? value.options : {};
@@ -108,6 +113,8 @@ export function checkFragmentState(value: unknown): FragmentState {
       ...(typeof options.max_samples_per_key === 'number' && {
         max_samples_per_key: options.max_samples_per_key,
       }),
+      // Kibana exception items; read defensively where they are applied and shown.
+      ...(Array.isArray(options.exceptions) && { exceptions: options.exceptions as unknown[] }),
     },
     selection: {
       ...(typeof selection.event === 'string' && { event: selection.event }),

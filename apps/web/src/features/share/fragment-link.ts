@@ -26,7 +26,7 @@ export function fragmentState(state: ShareableState, events: readonly SharedEven
     v: 1,
     rule: ruleRecord(state.rule),
     query: state.query,
-    corpus: state.corpus ?? null,
+    corpus: state.corpusName ?? state.corpus ?? null,
     options: snapshotOptions(state),
     // The selected event travels in `events`; the selection only names it.
     selection: selectionOf(state.selected, false),

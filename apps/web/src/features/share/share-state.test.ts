@@ -1,5 +1,6 @@
 import type { EqlSearchResponse } from '@rulebench/eql';
 import { describe, expect, it } from 'vitest';
+import { previewItems } from '../exceptions/rule-exceptions.js';
 import { decodeFragment } from './fragment-codec.js';
 import { formatSize, MAX_FRAGMENT_EVENTS, planFragmentLink } from './fragment-link.js';
 import { eventsToShare, type ShareableState, selectionOf, snapshotInput } from './share-state.js';
@@ -65,6 +66,32 @@ describe('snapshotInput', () => {
       options: { size: 100 },
       selection: { event: 'e:1', sequence: null, panel: 'matches', hit: hit('1') },
     });
+  });
+});
+
+describe('the previewed exception', () => {
+  const preview = previewItems([{ field: 'process.name', operator: 'is', value: 'EXCEL.EXE' }]);
+
+  it('travels in the options of a permalink and of a fragment link, and only when there is one', async () => {
+    const withPreview = { ...state(undefined, null), exceptions: preview };
+    expect(snapshotInput(withPreview).options).toEqual({
+      size: 100,
+      exceptions: [
+        {
+          item_id: 'rulebench-preview',
+          name: 'Previewed exception',
+          description: '',
+          type: 'simple',
+          namespace_type: 'single',
+          entries: [{ field: 'process.name', operator: 'included', type: 'match', value: 'EXCEL.EXE' }],
+        },
+      ],
+    });
+    expect(snapshotInput({ ...withPreview, exceptions: [] }).options).toEqual({ size: 100 });
+    const plan = await planFragmentLink('http://rb.example', withPreview);
+    if (!plan.ok) throw new Error(plan.reason);
+    const decoded = await decodeFragment(plan.url.slice('http://rb.example/#s='.length));
+    expect(decoded.options.exceptions).toEqual(preview);
   });
 });
 

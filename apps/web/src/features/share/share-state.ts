@@ -1,4 +1,5 @@
 import type { EqlSearchResponse } from '@rulebench/eql';
+import type { KibanaExceptionItem } from '../exceptions/rule-exceptions.js';
 import type { Rule } from '../rule/types.js';
 import type { SelectedHit } from '../search/components/MatchList.js';
 import type {
@@ -16,10 +17,17 @@ export interface ShareableState {
   readonly query: string;
   /** The corpus id, or undefined when none is chosen. */
   readonly corpus: string | undefined;
+  /** The corpus's name, for people (links show it rather than the id). */
+  readonly corpusName?: string | undefined;
   readonly size: number;
   readonly selected: SelectedHit | null;
   /** The results on screen (the last run), if any. */
   readonly response: EqlSearchResponse | undefined;
+  /**
+   * The exception being previewed (Kibana items; empty or absent when none). A link applies it,
+   * as Kibana would, and shows it; a fork puts it back in the builder.
+   */
+  readonly exceptions?: readonly KibanaExceptionItem[];
 }
 
 /** The workbench types the rule loosely; on the wire it is the full rule object as received. */
@@ -42,7 +50,8 @@ export function selectionOf(selected: SelectedHit | null, withHit: boolean): Sna
 }
 
 export function snapshotOptions(state: ShareableState): SnapshotOptions {
-  return { size: state.size };
+  const exceptions = state.exceptions ?? [];
+  return { size: state.size, ...(exceptions.length > 0 && { exceptions }) };
 }
 
 /** The body of `POST /api/permalinks` for the workbench as it is now. */

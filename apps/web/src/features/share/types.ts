@@ -46,7 +46,8 @@ export interface SnapshotV1 {
   readonly v: 1;
   readonly rule: SnapshotRule;
   readonly query: string;
-  readonly corpus: { readonly index: string; readonly content_hash: string } | null;
+  /** `name`: the corpus's name when the snapshot was made (absent in older snapshots). */
+  readonly corpus: { readonly index: string; readonly name?: string; readonly content_hash: string } | null;
   readonly options: SnapshotOptions;
   readonly selection: SnapshotSelection;
 }

@@ -1,7 +1,15 @@
 import type { EqlSearchResponse } from '@rulebench/eql';
+import type { ExceptionEntry } from '../exceptions/exception-match.js';
+import { previewEntries } from '../exceptions/rule-exceptions.js';
 import type { Rule } from '../rule/types.js';
 import type { SelectedHit } from '../search/components/MatchList.js';
-import type { PermalinkBase, SharedEvent, SnapshotRule, SnapshotSelection } from './types.js';
+import type {
+  PermalinkBase,
+  SharedEvent,
+  SnapshotOptions,
+  SnapshotRule,
+  SnapshotSelection,
+} from './types.js';
 
 /**
  * The state a fork opens the workbench with: an editable copy of what a link showed. It
@@ -14,10 +22,14 @@ export interface WorkbenchSeed {
   readonly corpus?: string;
   readonly size?: number;
   readonly selected?: SelectedHit | null;
+  /** The exception the link was previewing, back in the builder. */
+  readonly exceptions?: readonly ExceptionEntry[];
   /** Saving a permalink from the fork makes the next version of this one. */
   readonly base?: PermalinkBase;
   /** What the fork came from, for the page to say ("permalink abc… version 2"). */
   readonly origin: string;
+  /** Made from the work this tab saved before a reload (not a fork): the page carries on with it. */
+  readonly restored?: boolean;
 }
 
 const SEED_KEY = 'rulebenchSeed';
@@ -48,6 +60,12 @@ export function seedRule(rule: SnapshotRule, query: string): Rule {
     name: typeof rule.name === 'string' ? rule.name : 'Untitled rule',
     query: typeof rule.query === 'string' ? rule.query : query,
   } as unknown as Rule;
+}
+
+/** A fork's builder entries from a link's options: the exception it was previewing, if any. */
+export function seedExceptions(options: SnapshotOptions): Pick<WorkbenchSeed, 'exceptions'> {
+  const entries = previewEntries(options.exceptions);
+  return entries ? { exceptions: entries } : {};
 }
 
 const sameEvent = (a: SharedEvent, id: string) => a._id === id;

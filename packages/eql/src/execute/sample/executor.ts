@@ -12,8 +12,8 @@ import type { ExecutorContext, QueryExecutor } from '../context.js';
 import { sequencesResponse } from '../sequence/executor.js';
 import { compareJoinKeys, extractJoinKeys, type JoinValue } from '../sequence/join-key.js';
 import { planSample, type SamplePlan } from '../sequence/plan.js';
-import type { EqlEvent, EventHit, SequenceHit } from '../types.js';
-import { applyLimits } from '../window.js';
+import type { EqlEvent, EventHit, MatchCount, SequenceHit } from '../types.js';
+import { applyLimits, pipeCap } from '../window.js';
 import { pickSamples } from './pick.js';
 
 /** Candidate events of one join key combination, per filter. */
@@ -43,6 +43,7 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
   // Elasticsearch fetches this many events per filter and key: enough for `perKey` samples.
   const fetchPerFilter = filters + perKey - 1;
   const buckets = new Map<string, Bucket>();
+  let sampled = 0;
 
   return {
     plan,
@@ -51,6 +52,9 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
     },
     get done() {
       return false;
+    },
+    get matches(): MatchCount {
+      return { value: Math.min(sampled, pipeCap(ctx.limits)), relation: 'eq' };
     },
     push(event) {
       const source = event._source;
@@ -78,6 +82,7 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
           samples.push(bucket.values.length > 0 ? { join_keys: [...bucket.values], events } : { events });
         }
       }
+      sampled = samples.length;
       return sequencesResponse(applyLimits(samples, ctx.limits), ctx.startedAt);
     },
   };

@@ -7,8 +7,8 @@
 import type { SequenceNode } from '../../ast.js';
 import type { ExecutorContext, QueryExecutor } from '../context.js';
 import { compareKeys, type EventKey } from '../ordering.js';
-import type { EqlEvent, EqlSearchResponse, EventHit, SequenceHit } from '../types.js';
-import { applyLimits } from '../window.js';
+import type { EqlEvent, EqlSearchResponse, EventHit, MatchCount, SequenceHit } from '../types.js';
+import { applyLimits, pipeCap } from '../window.js';
 import { extractJoinKeys, type JoinKey } from './join-key.js';
 import {
   type SequenceHitRef,
@@ -88,7 +88,10 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
   const [first] = limits;
   // With presorted input, completions arrive in result order (unless a trailing missing-event
   // check delays one), so a head can stop the search and a tail only keeps its last results.
-  const stopAfter = presorted && first?.from === 'head' && !matcher.hasMissingStages ? first.count : Infinity;
+  // Counting matches keeps going past a full head until the pipes' cap (never, without pipes).
+  const cap = pipeCap(limits);
+  const headCount = ctx.options.countMatches ? Math.max(first?.count ?? 0, cap) : (first?.count ?? 0);
+  const stopAfter = presorted && first?.from === 'head' && !matcher.hasMissingStages ? headCount : Infinity;
   const keepLast = first?.from === 'tail' ? first.count : Infinity;
   const buffer: Buffered[] = [];
   const scratch: (readonly JoinKey[])[] = new Array(termStage.length).fill(NO_KEYS);
@@ -96,6 +99,10 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
   const scratchLists: JoinKey[][] = termStage.map(() => []);
   let arrival = 0;
   let done = stopAfter === 0;
+  /** Set when a full head ended the search: the caller may stop reading, so counts are lower bounds. */
+  let stoppedEarly = done;
+  /** Completed sequences dropped by a tail's trimming (still counted as matches). */
+  let trimmed = 0;
 
   /** Which terms' filters (and `until`'s) the event passes, as bits; -1 (filter again later) past UNTIL_BIT terms. */
   function filterBits(source: Record<string, unknown>): number {
@@ -149,7 +156,11 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
       }
     }
     for (const key of until) matcher.until(key.id);
-    if (keepLast !== Infinity) matcher.trimCompleted(keepLast);
+    if (keepLast !== Infinity) {
+      const before = matcher.completedCount;
+      matcher.trimCompleted(keepLast);
+      trimmed += before - matcher.completedCount;
+    }
   }
 
   return {
@@ -157,6 +168,10 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
     plan,
     get done() {
       return done;
+    },
+    get matches(): MatchCount {
+      const value = Math.min(matcher.completedCount + trimmed, cap);
+      return { value, relation: stoppedEarly && value < cap ? 'gte' : 'eq' };
     },
     push(event) {
       const index = arrival++;
@@ -170,7 +185,10 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
         const until = keysFor(event._source, bits, scratch, scratchLists);
         if (until === null) return;
         feed(event, ts, scratch, until);
-        if (matcher.completedCount >= stopAfter) done = true;
+        if (matcher.completedCount >= stopAfter) {
+          done = true;
+          stoppedEarly = true;
+        }
         return;
       }
       buffer.push({ timestamp: ts, tiebreaker: order.tiebreakerOf(event), seq: index, event, matched: bits });

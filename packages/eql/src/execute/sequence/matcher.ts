@@ -16,8 +16,14 @@
  *   rejects when such an event lies strictly between its neighbours' timestamps; leading and
  *   trailing ones compare the nearest such event before the start / after the last positive
  *   event with maxspan (see `missing.ts`).
- * - Completed sequences are ordered by their last event (then first event, then key), which is
- *   what the Elasticsearch suites expect (`sequenceAllKeysOptional`).
+ * - Completed sequences are ordered by their LAST event (then first event, then key). The
+ *   issue asked for "ordered by their first event as Elasticsearch has done since 7.11", and
+ *   ES's own comments say so (PR #64869, SequenceMatcher's `completed` set), but its code does
+ *   not: `completed` is a TreeSet of `Sequence`, whose `compareTo` compares `ordinal()`, the
+ *   ordinal of the sequence's current stage, i.e. its last event once complete. ES's test data
+ *   agree with the code: `sequenceAllKeysOptional` (test_extra.toml) expects [12,13,14] before
+ *   [11,16,17], and `sequenceWithMultivalue_ManyToMany` expects three sequences ending on the same
+ *   event 23, ordered by first event then key. The suites win (see DESIGN.md), so last event.
  * State is pruned by maxspan, so memory stays bounded by the keys active within one maxspan.
  */
 
@@ -71,7 +77,7 @@ function compareHits<E>(a: SequenceHitRef<E>, b: SequenceHitRef<E>): number {
   return a.pos - b.pos;
 }
 
-/** Search order of completed sequences: last event, then first event, then key. */
+/** Search order of completed sequences: last event, then first event, then key (see the header). */
 export function compareCompleted<E>(a: SequenceState<E>, b: SequenceState<E>): number {
   return (
     compareHits(a.last, b.last) ||

@@ -10,9 +10,14 @@ interface CorpusPickerProps {
   readonly disabled?: boolean;
 }
 
+/** Longer option texts would be cut by the picker at 1280 px; the range is in its tooltip too. */
+const OPTION_TEXT_MAX = 50;
+
 function optionText(corpus: Corpus): string {
   const range = formatTimeRange(corpus.minTimestamp, corpus.maxTimestamp, true);
-  return `${corpus.name} — ${formatCount(corpus.eventCount, 'event')}${range ? `, ${range}` : ''}`;
+  const short = `${corpus.name} — ${formatCount(corpus.eventCount, 'event')}`;
+  const full = `${short}${range ? `, ${range}` : ''}`;
+  return full.length <= OPTION_TEXT_MAX ? full : short;
 }
 
 function hasFiles(e: DragEvent): boolean {
@@ -75,7 +80,7 @@ export function CorpusPicker({ corpora, value, onChange, disabled = false }: Cor
       <select
         id={id}
         data-testid="corpus-picker"
-        className="field-control max-w-80 min-w-0 2xl:max-w-96"
+        className="field-control max-w-96 min-w-0 text-xs"
         value={value ?? ''}
         disabled={disabled || corpora.length === 0}
         onChange={(e) => onChange(e.target.value)}

@@ -1,10 +1,19 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import type { FieldValues } from '../api/get-field-values.js';
 import { EQL_LANGUAGE_ID } from '../eql-language.js';
 import { registerEqlProviders } from '../eql-providers.js';
 import { DARK_THEME, LIGHT_THEME } from '../eql-themes.js';
 import type { FieldCatalog } from '../field-catalog.js';
+import { focusOutside } from '../focus-step.js';
 import { type Diagnostic, diagnosticsToMarkers } from '../markers.js';
 import { monaco, registerEql } from '../monaco-setup.js';
 
@@ -38,6 +47,8 @@ interface QueryEditorProps {
   readonly valuesFor?: ((field: string) => Promise<FieldValues | undefined>) | undefined;
   /** Rule validation findings about the query (type clashes, values ECS does not allow), as markers of their own. */
   readonly ruleFindings?: DiagnosedText | undefined;
+  /** Shown until Monaco has mounted (the workbench shows the query read-only). */
+  readonly loading?: ReactNode;
 }
 
 const MIN_HEIGHT = 96;
@@ -51,6 +62,7 @@ export function QueryEditor(props: QueryEditorProps) {
   const latest = useRef(props);
   const [height, setHeight] = useState(MIN_HEIGHT);
   const [mounted, setMounted] = useState(false);
+  const descriptionId = useId();
 
   useEffect(() => {
     latest.current = props;
@@ -114,6 +126,16 @@ export function QueryEditor(props: QueryEditorProps) {
         })
       : null;
     editor.onDidDispose(() => providers?.dispose());
+    editor.getDomNode()?.querySelector('textarea')?.setAttribute('aria-describedby', descriptionId);
+    // No keyboard trap: Tab / Shift+Tab leave the editor (unless a suggestion or snippet wants them).
+    const leave = (backwards: boolean) => {
+      const container = editor.getContainerDomNode();
+      if (!focusOutside(container, backwards))
+        editor.trigger('rulebench', backwards ? 'outdent' : 'tab', null);
+    };
+    const tabFree = '!suggestWidgetVisible && !inSnippetMode';
+    editor.addCommand(monaco.KeyCode.Tab, () => leave(false), tabFree);
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Tab, () => leave(true), tabFree);
     // Grow with the query, within bounds, so short rules don't waste space.
     const fit = () => setHeight(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, editor.getContentHeight())));
     editor.onDidContentSizeChange(fit);
@@ -150,6 +172,9 @@ export function QueryEditor(props: QueryEditorProps) {
 
   return (
     <div data-testid="query-editor" style={{ height }} className="relative">
+      <p id={descriptionId} className="sr-only" data-testid="query-editor-help">
+        Tab and Shift+Tab move focus out of the editor. Ctrl+Enter runs the query; Ctrl+Space suggests.
+      </p>
       <Editor
         defaultLanguage={EQL_LANGUAGE_ID}
         defaultValue={initialValue}
@@ -157,9 +182,14 @@ export function QueryEditor(props: QueryEditorProps) {
         beforeMount={() => registerEql()}
         onMount={handleMount}
         onChange={(value) => onChange(value ?? '')}
-        loading={<div className="p-3 text-sm text-slate-500 dark:text-slate-400">Loading editor…</div>}
+        loading={
+          props.loading ?? (
+            <div className="p-3 text-sm text-slate-500 dark:text-slate-400">Loading editor…</div>
+          )
+        }
         options={{
           ariaLabel: 'EQL query',
+          // Tab moves focus out (no keyboard trap, bound below); the aria description says so.
           fontSize: 13,
           lineHeight: 19,
           fontFamily:
@@ -168,6 +198,9 @@ export function QueryEditor(props: QueryEditorProps) {
           scrollBeyondLastLine: false,
           wordWrap: 'on',
           wrappingIndent: 'indent',
+          // Field paths (`process.parent.name`) and wildcards stay whole: wrap at spaces only.
+          wordWrapBreakAfterCharacters: ' \t,)]',
+          wordWrapBreakBeforeCharacters: '([',
           automaticLayout: true,
           tabSize: 2,
           matchBrackets: 'always',
@@ -182,6 +215,8 @@ export function QueryEditor(props: QueryEditorProps) {
           scrollbar: { alwaysConsumeMouseWheel: false },
           quickSuggestions: { other: true, comments: false, strings: true },
           suggestOnTriggerCharacters: true,
+          // Enter accepts a suggestion only when it changes the text beyond what is typed.
+          acceptSuggestionOnEnter: 'smart',
           wordBasedSuggestions: 'off',
           suggest: { showWords: false, filterGraceful: true },
           hover: { delay: 300 },

@@ -26,6 +26,11 @@ function boundError(name: string, text: string): string | null {
 }
 
 /** Every event of the corpus in a virtualized, filterable table with a choice of columns. */
+/** A corpus bound as a hint, without milliseconds so it fits the box at 1280 px. */
+function placeholderTime(iso: string | null | undefined): string {
+  return iso ? iso.replace(/\.\d+Z$/, 'Z') : 'ISO-8601';
+}
+
 export function EventsTable({ corpus, selectedKey, onSelect }: EventsTableProps) {
   const ids = useId();
   const [columns, setColumns] = useState(() => loadColumns(browserStorage));
@@ -68,7 +73,8 @@ export function EventsTable({ corpus, selectedKey, onSelect }: EventsTableProps)
             aria-label="Filter events"
             aria-describedby={`${ids}-filter-help`}
             data-testid="events-filter"
-            placeholder="Filter: text, or field:value (e.g. process.name:power*)"
+            placeholder="Filter: text or field:value"
+            title="Free text, or field:value with * and ? wildcards (e.g. process.name:power*)"
             className="field-control h-7 min-w-0 flex-1 text-xs"
             value={filterInput}
             onChange={(e) => setFilterInput(e.target.value)}
@@ -76,21 +82,21 @@ export function EventsTable({ corpus, selectedKey, onSelect }: EventsTableProps)
           <ColumnChooser columns={columns} fields={catalogue} onChange={changeColumns} />
         </div>
         <div className="flex items-center gap-2 text-xs">
-          <label className="flex min-w-0 items-center gap-1 text-slate-600 dark:text-slate-400">
+          <label className="flex min-w-0 flex-1 items-center gap-1 text-slate-600 dark:text-slate-400">
             From
             <input
-              className={`field-control h-6 w-36 min-w-0 text-xs ${fromError ? 'border-red-600 dark:border-red-500' : ''}`}
-              placeholder={corpus.minTimestamp ?? 'ISO-8601'}
+              className={`field-control h-6 w-full min-w-0 px-1.5 text-xs tabular-nums ${fromError ? 'border-red-600 dark:border-red-500' : ''}`}
+              placeholder={placeholderTime(corpus.minTimestamp)}
               aria-invalid={fromError !== null}
               value={fromInput}
               onChange={(e) => setFromInput(e.target.value)}
             />
           </label>
-          <label className="flex min-w-0 items-center gap-1 text-slate-600 dark:text-slate-400">
+          <label className="flex min-w-0 flex-1 items-center gap-1 text-slate-600 dark:text-slate-400">
             To
             <input
-              className={`field-control h-6 w-36 min-w-0 text-xs ${toError ? 'border-red-600 dark:border-red-500' : ''}`}
-              placeholder={corpus.maxTimestamp ?? 'ISO-8601'}
+              className={`field-control h-6 w-full min-w-0 px-1.5 text-xs tabular-nums ${toError ? 'border-red-600 dark:border-red-500' : ''}`}
+              placeholder={placeholderTime(corpus.maxTimestamp)}
               aria-invalid={toError !== null}
               value={toInput}
               onChange={(e) => setToInput(e.target.value)}

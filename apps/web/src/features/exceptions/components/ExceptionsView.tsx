@@ -1,5 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { MatchRowView, type SelectedHit } from '../../search/components/MatchRow.js';
+import { plural } from '../../../lib/plural.js';
+import { EventListbox, EventRows } from '../../search/components/EventRows.js';
+import type { SelectedHit } from '../../search/components/MatchRow.js';
 import type { EventLike } from '../../search/match-row.js';
 import {
   EXCEPTION_OPERATORS,
@@ -90,7 +92,8 @@ export function ExceptionsView({
               aria-label={`Condition ${i + 1} field`}
               list={`${ids}-fields`}
               className="field-control min-w-0 flex-[1.3] font-mono text-xs"
-              placeholder="field, e.g. process.parent.name"
+              placeholder="field name"
+              title="A field of the events, e.g. process.parent.name"
               value={entry.field}
               onChange={(e) => update(i, { field: e.target.value })}
             />
@@ -143,7 +146,7 @@ export function ExceptionsView({
           </button>
           <span className="text-xs" aria-live="polite">
             Would suppress <strong data-testid="exception-suppressed">{suppressed.length}</strong> of{' '}
-            {matches.length} matches
+            {plural(matches.length, 'match', 'matches')}
           </span>
         </div>
         {onSavedChange && (
@@ -175,22 +178,16 @@ export function ExceptionsView({
         onEdit={onSavedChange && edit}
       />
       {suppressed.length > 0 ? (
-        <div role="listbox" aria-label="Suppressed matches" className="min-h-0 flex-1 overflow-y-auto">
-          {suppressed.map((hit) => {
-            const key = `e:${hit._id}`;
-            return (
-              <MatchRowView
-                key={key}
-                rowKey={key}
-                hit={hit}
-                selected={key === selectedKey}
-                tabbable={key === (selectedKey ?? `e:${suppressed[0]?._id}`)}
-                onSelect={onSelect}
-                testId="suppressed-item"
-              />
-            );
-          })}
-        </div>
+        <EventListbox label="Suppressed matches">
+          <EventRows
+            hits={suppressed}
+            keyPrefix="e:"
+            selectedKey={selectedKey}
+            tabKey={selectedKey ?? `e:${suppressed[0]?._id}`}
+            onSelect={onSelect}
+            testId="suppressed-item"
+          />
+        </EventListbox>
       ) : (
         <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
           Describe the events to leave out (as Kibana's rule exceptions do); the matches they would remove

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
+import { plural } from '../../../lib/plural.js';
 import type { EventLike } from '../../search/match-row.js';
-import { fromKibanaEntry, itemSuppresses, type KibanaExceptionItem } from '../rule-exceptions.js';
+import { describeEntry, itemSuppresses, type KibanaExceptionItem } from '../rule-exceptions.js';
 
 interface SavedExceptionsProps {
   readonly items: readonly KibanaExceptionItem[];
@@ -8,14 +9,6 @@ interface SavedExceptionsProps {
   readonly onRemove?: ((item: KibanaExceptionItem) => void) | undefined;
   /** Moves the item back into the builder. */
   readonly onEdit?: ((item: KibanaExceptionItem) => void) | undefined;
-}
-
-function describeEntry(entry: KibanaExceptionItem['entries'][number]): string {
-  const form = fromKibanaEntry(entry);
-  if (!form) return `${entry.field} (${entry.type}, ${entry.operator})`;
-  return form.operator === 'exists' || form.operator === 'does not exist'
-    ? `${form.field} ${form.operator}`
-    : `${form.field} ${form.operator} ${form.value}`;
 }
 
 /** The exception items saved with the rule, each with the matches it suppresses. */
@@ -33,7 +26,7 @@ export function SavedExceptions({ items, matches, onRemove, onEdit }: SavedExcep
     >
       <h3 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
         On this rule · suppress <span data-testid="rule-exceptions-suppressed">{total}</span> of{' '}
-        {matches.length} matches
+        {plural(matches.length, 'match', 'matches')}
       </h3>
       <ul className="mt-1 space-y-1">
         {items.map((item, i) => (

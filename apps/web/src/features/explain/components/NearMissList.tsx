@@ -1,6 +1,7 @@
 import type { SourceRange } from '@rulebench/eql';
-import { useRef } from 'react';
-import { MatchRowView, moveFocus, type SelectedHit } from '../../search/components/MatchRow.js';
+import { plural } from '../../../lib/plural.js';
+import { EventListbox, EventRows } from '../../search/components/EventRows.js';
+import type { SelectedHit } from '../../search/components/MatchRow.js';
 import type { NearMissResult } from '../api/get-near-misses.js';
 
 interface NearMissListProps {
@@ -15,7 +16,6 @@ const fmt = new Intl.NumberFormat('en-US');
 const GROUP_ROWS = 200;
 
 export function NearMissList({ result, selectedKey, onSelect, onHighlight }: NearMissListProps) {
-  const listRef = useRef<HTMLDivElement>(null);
   if (result.unsupported) {
     return (
       <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
@@ -33,7 +33,7 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
         exactly one clause
         {result.scanned < result.total
           ? ` (first ${fmt.format(result.scanned)} of ${fmt.format(result.total)} events scanned)`
-          : ` (${fmt.format(result.scanned)} events scanned)`}
+          : ` (${plural(result.scanned, 'event')} scanned)`}
         .
       </p>
       {count === 0 ? (
@@ -41,13 +41,7 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
           No near misses: every non-matching event fails two or more clauses.
         </p>
       ) : (
-        <div
-          ref={listRef}
-          role="listbox"
-          aria-label="Near misses"
-          className="min-h-0 flex-1 overflow-y-auto"
-          onKeyDown={(e) => moveFocus(listRef.current, e)}
-        >
+        <EventListbox label="Near misses">
           {result.groups.map((group) => (
             // biome-ignore lint/a11y/useSemanticElements: an ARIA group inside a listbox; fieldset is for forms.
             <div
@@ -74,20 +68,14 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
                 </span>
               </div>
               <div role="presentation">
-                {group.events.slice(0, GROUP_ROWS).map((hit) => {
-                  const key = `n:${hit._id}`;
-                  return (
-                    <MatchRowView
-                      key={key}
-                      rowKey={key}
-                      hit={hit}
-                      selected={key === selectedKey}
-                      tabbable={key === tabKey}
-                      onSelect={onSelect}
-                      testId="near-miss-item"
-                    />
-                  );
-                })}
+                <EventRows
+                  hits={group.events.slice(0, GROUP_ROWS)}
+                  keyPrefix="n:"
+                  selectedKey={selectedKey}
+                  tabKey={tabKey}
+                  onSelect={onSelect}
+                  testId="near-miss-item"
+                />
                 {group.count > GROUP_ROWS && (
                   <div
                     role="presentation"
@@ -99,7 +87,7 @@ export function NearMissList({ result, selectedKey, onSelect, onHighlight }: Nea
               </div>
             </div>
           ))}
-        </div>
+        </EventListbox>
       )}
     </div>
   );

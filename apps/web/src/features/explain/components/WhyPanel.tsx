@@ -1,5 +1,5 @@
 import type { EventQueryExplanation, EventSource, ExplainNode, SourceRange } from '@rulebench/eql';
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   describeFieldNode,
   explainEvent,
@@ -8,6 +8,7 @@ import {
   type Verdict,
   verdictOf,
 } from '../explain-event.js';
+import { ensureTabStop, onTreeKeyDown } from '../tree-keys.js';
 
 interface WhyPanelProps {
   readonly query: string;
@@ -54,6 +55,8 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
   const structural = node.kind === 'Logical' || node.kind === 'Not';
   const operands = node.mode === 'filter' && (!structural || !open) ? operandSummary(node) : [];
   const showChildren = expandable && open && structural;
+  // Secondary text on a failed clause's red tint: slate-500 falls below 4.5:1 there.
+  const muted = failed ? 'text-slate-600 dark:text-slate-300' : 'text-slate-500 dark:text-slate-400';
   const enter = () => onHighlight(node.loc);
   const leave = () => onHighlight(null);
   return (
@@ -62,7 +65,7 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
         role="treeitem"
         aria-expanded={expandable && structural ? open : undefined}
         aria-selected={false}
-        tabIndex={0}
+        tabIndex={-1}
         onMouseEnter={enter}
         onMouseLeave={leave}
         onFocus={enter}
@@ -85,14 +88,12 @@ function NodeRow({ node, depth, onHighlight, defaultOpen }: NodeRowProps) {
             {node.label}
           </code>
           {fieldValue !== undefined && (
-            <span className="ml-1.5 font-mono text-[11px] text-slate-500 dark:text-slate-400">
-              = {fieldValue}
-            </span>
+            <span className={`ml-1.5 font-mono text-[11px] ${muted}`}>= {fieldValue}</span>
           )}
           {operands.length > 0 && (
             <div
               data-testid="why-operands"
-              className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-[11px] text-slate-500 dark:text-slate-400"
+              className={`mt-0.5 flex flex-wrap gap-x-3 font-mono text-[11px] ${muted}`}
             >
               {operands.map((o) => (
                 <span key={`${o.label}=${o.value}`} className="break-all">
@@ -133,6 +134,9 @@ function TermView({
   onHighlight: (range: SourceRange | null) => void;
 }) {
   const failedCount = term.failedClauses.length + (term.category.matched ? 0 : 1);
+  // One Tab stop for the whole tree; arrow keys move inside it (see tree-keys.ts).
+  const treeRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => ensureTabStop(treeRef.current));
   return (
     <section className="border-b border-slate-100 py-1.5 last:border-b-0 dark:border-slate-800">
       <div className="flex items-center gap-2 px-2 pb-1 text-xs">
@@ -144,12 +148,18 @@ function TermView({
           {term.matched ? 'Matches' : `No match: ${failedCount} of ${term.clauses.length + 1} checks failed`}
         </span>
       </div>
-      <div role="tree" aria-label={title ?? 'Explanation'} className="text-xs">
+      <div
+        ref={treeRef}
+        role="tree"
+        aria-label={title ?? 'Explanation'}
+        className="text-xs"
+        onKeyDown={onTreeKeyDown}
+      >
         <div role="none" data-testid="why-clause" data-verdict={term.category.matched ? 'true' : 'false'}>
           <div
             role="treeitem"
             aria-selected={false}
-            tabIndex={0}
+            tabIndex={-1}
             onMouseEnter={() => onHighlight(term.category.loc)}
             onMouseLeave={() => onHighlight(null)}
             onFocus={() => onHighlight(term.category.loc)}
@@ -165,7 +175,13 @@ function TermView({
             </span>
             <span className="font-mono text-xs">
               category {term.category.expected === null ? 'any' : formatEqlValue(term.category.expected)}
-              <span className="ml-1.5 text-[11px] text-slate-500 dark:text-slate-400">
+              <span
+                className={`ml-1.5 text-[11px] ${
+                  term.category.matched
+                    ? 'text-slate-500 dark:text-slate-400'
+                    : 'text-slate-600 dark:text-slate-300'
+                }`}
+              >
                 ={' '}
                 {term.category.actual.length === 0
                   ? 'missing'

@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { ErrorBoundary } from '../../../app/ErrorBoundary.js';
 import {
   fieldsMentioned,
   fillGuideText,
@@ -11,10 +12,12 @@ import {
   pluginsToBlocks,
 } from '../guide-plugins.js';
 import { stripLeadingHeading } from '../guide-text.js';
+import { boundMarkdownNesting, remarkMaxDepth } from '../markdown-depth.js';
 import { safeUrl } from '../safe-url.js';
 import { PluginCard } from './PluginCard.js';
 
-const remarkPlugins = [remarkGfm];
+// The depth bound first, so nothing after it walks a tree deeper than it.
+const remarkPlugins = [remarkMaxDepth, remarkGfm];
 
 function pluginOf(className: unknown): PluginName | undefined {
   const classes = Array.isArray(className)
@@ -73,12 +76,19 @@ function components(source: unknown): Components {
   };
 }
 
+/**
+ * A guide's markdown, nesting bounded (see markdown-depth.ts). Whatever still fails to render
+ * shows as an error in place of the guide, never a blank page; a new text tries again.
+ */
 export function GuideMarkdown({ markdown, source }: { markdown: string; source?: unknown }): ReactNode {
   const parts = useMemo(() => components(source), [source]);
+  const bounded = useMemo(() => boundMarkdownNesting(markdown), [markdown]);
   return (
-    <Markdown remarkPlugins={remarkPlugins} components={parts} skipHtml urlTransform={safeUrl}>
-      {markdown}
-    </Markdown>
+    <ErrorBoundary key={bounded} label="The investigation guide">
+      <Markdown remarkPlugins={remarkPlugins} components={parts} skipHtml urlTransform={safeUrl}>
+        {bounded}
+      </Markdown>
+    </ErrorBoundary>
   );
 }
 

@@ -18,6 +18,8 @@ export interface PermalinkView {
   /** Null when the snapshot holds no events. */
   readonly corpus: {
     readonly index: string;
+    /** The corpus's name when the snapshot was made (its id for older snapshots). */
+    readonly name: string;
     readonly content_hash: string;
     readonly event_count: number;
   } | null;

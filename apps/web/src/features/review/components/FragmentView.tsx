@@ -5,6 +5,7 @@ import type { SelectedHit } from '../../search/components/MatchList.js';
 import { decodeFragment } from '../../share/fragment-codec.js';
 import {
   resolveSelection,
+  seedExceptions,
   seedHistoryState,
   seedRule,
   type WorkbenchSeed,
@@ -70,6 +71,7 @@ export function FragmentView({ payload, themeToggle }: { payload: string; themeT
       ...(corpus !== undefined && { corpus }),
       ...(state.options.size !== undefined && { size: state.options.size }),
       selected,
+      ...seedExceptions(state.options),
       origin: 'a link without a server',
     };
     navigate('/', seedHistoryState(seed));
@@ -109,6 +111,7 @@ export function FragmentView({ payload, themeToggle }: { payload: string; themeT
         </>
       }
       results={results}
+      exceptions={state.options.exceptions}
       selected={selected}
       onSelect={setPicked}
     />

@@ -1,6 +1,9 @@
 import type { EqlSearchResponse } from '@rulebench/eql';
 import { type ReactNode, useMemo } from 'react';
+import { ErrorBoundary } from '../../../app/ErrorBoundary.js';
+import { matchCount, shownCount, type WorkbenchSearchResponse } from '../../../lib/match-count.js';
 import { EventJson } from '../../event/components/EventJson.js';
+import { AppliedExceptions } from '../../exceptions/components/AppliedExceptions.js';
 import { WhyPanel } from '../../explain/components/WhyPanel.js';
 import { Guide } from '../../guide/components/Guide.js';
 import { RuleHeader } from '../../rule/components/RuleHeader.js';
@@ -32,14 +35,16 @@ interface ReviewLayoutProps {
   readonly results: ReviewResults;
   readonly selected: SelectedHit | null;
   readonly onSelect: (selection: SelectedHit) => void;
+  /** The snapshot's `options.exceptions`: applied to the matches, and listed under the query. */
+  readonly exceptions?: readonly unknown[] | undefined;
 }
 
 const noHighlight = () => {};
 
-function summary(response: EqlSearchResponse): string {
-  const total = response.hits.total;
+function summary(response: WorkbenchSearchResponse): string {
+  const total = matchCount(response);
   const sequences = response.hits.sequences !== undefined;
-  const shown = response.hits.sequences?.length ?? response.hits.events?.length ?? 0;
+  const shown = shownCount(response);
   const noun = sequences
     ? total.value === 1
       ? 'sequence'
@@ -53,7 +58,8 @@ function summary(response: EqlSearchResponse): string {
 
 /** The read-only page of a shared state: rule, query, stored matches, event, guide. */
 export function ReviewLayout(props: ReviewLayoutProps) {
-  const { rule, query, badge, actions, notice, aside, below, results, selected, onSelect } = props;
+  const { rule, query, badge, actions, notice, aside, below, results, selected, onSelect, exceptions } =
+    props;
   const headerRule = useMemo(() => seedRule(rule, query), [rule, query]);
   const transform = rule.transform as Readonly<Record<string, readonly unknown[]>> | undefined;
   const response = results.response;
@@ -71,7 +77,9 @@ export function ReviewLayout(props: ReviewLayoutProps) {
             Rulebench
           </span>
         </AppLink>
-        <RuleHeader rule={headerRule} />
+        <ErrorBoundary label="The rule header">
+          <RuleHeader rule={headerRule} />
+        </ErrorBoundary>
         <div className="flex shrink-0 items-center gap-2">
           <span
             data-testid="review-badge"
@@ -99,12 +107,15 @@ export function ReviewLayout(props: ReviewLayoutProps) {
             Query
           </h2>
           <QueryBlock query={query} />
+          <AppliedExceptions items={exceptions} />
         </div>
         <div className="min-w-0">
           <h2 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
             Rule
           </h2>
-          <RuleDetails rule={rule} />
+          <ErrorBoundary label="The rule details">
+            <RuleDetails rule={rule} />
+          </ErrorBoundary>
         </div>
         {aside && <div className="min-w-44">{aside}</div>}
       </section>
@@ -135,7 +146,9 @@ export function ReviewLayout(props: ReviewLayoutProps) {
               No events matched this query.
             </p>
           ) : response ? (
-            <MatchList response={response} selectedKey={selected?.key} onSelect={onSelect} />
+            <ErrorBoundary label="The match list">
+              <MatchList response={response} selectedKey={selected?.key} onSelect={onSelect} />
+            </ErrorBoundary>
           ) : null}
         </section>
         <section aria-label="Event" className="panel">
@@ -143,10 +156,14 @@ export function ReviewLayout(props: ReviewLayoutProps) {
           {selected ? (
             <>
               <div className="max-h-[45%] shrink-0 overflow-y-auto border-b border-slate-200 dark:border-slate-800">
-                <WhyPanel query={query} source={selected.hit._source} onHighlight={noHighlight} />
+                <ErrorBoundary label="The why panel">
+                  <WhyPanel query={query} source={selected.hit._source} onHighlight={noHighlight} />
+                </ErrorBoundary>
               </div>
               <h2 className="panel-header">Event</h2>
-              <EventJson event={selected.hit} />
+              <ErrorBoundary label="The event view">
+                <EventJson event={selected.hit} />
+              </ErrorBoundary>
             </>
           ) : (
             <p className="px-3 py-3 text-sm text-slate-500 dark:text-slate-400">
@@ -156,12 +173,14 @@ export function ReviewLayout(props: ReviewLayoutProps) {
         </section>
         <section aria-label="Investigation guide" className="panel">
           <h2 className="panel-header">Investigation guide</h2>
-          <Guide
-            note={typeof rule.note === 'string' ? rule.note : undefined}
-            setup={typeof rule.setup === 'string' ? rule.setup : undefined}
-            transform={transform}
-            source={selected?.hit._source}
-          />
+          <ErrorBoundary label="The investigation guide">
+            <Guide
+              note={typeof rule.note === 'string' ? rule.note : undefined}
+              setup={typeof rule.setup === 'string' ? rule.setup : undefined}
+              transform={transform}
+              source={selected?.hit._source}
+            />
+          </ErrorBoundary>
         </section>
       </main>
     </div>

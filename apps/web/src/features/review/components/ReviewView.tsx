@@ -1,17 +1,21 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { navigate } from '../../../app/navigation.js';
 import { ApiError } from '../../../lib/api-client.js';
+import { plural } from '../../../lib/plural.js';
 import { useCorpora } from '../../corpora/api/get-corpora.js';
 import type { SelectedHit } from '../../search/components/MatchList.js';
 import {
   resolveSelection,
+  seedExceptions,
   seedHistoryState,
   seedRule,
   type WorkbenchSeed,
 } from '../../share/workbench-seed.js';
 import { usePermalink } from '../api/get-permalink.js';
 import { usePermalinkSearch } from '../api/get-permalink-search.js';
+import { useRestorePermalinkCorpus } from '../api/restore-corpus.js';
 import { AppLink } from './AppLink.js';
+import { ForkChoice } from './ForkChoice.js';
 import { ReviewLayout, type ReviewResults } from './ReviewLayout.js';
 import { VersionDiff } from './VersionDiff.js';
 import { VersionList } from './VersionList.js';
@@ -47,6 +51,8 @@ export function ReviewView({
   const corpora = useCorpora();
   const [picked, setPicked] = useState<{ version: number; hit: SelectedHit } | null>(null);
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
+  const [choosingFork, setChoosingFork] = useState(false);
+  const restore = useRestorePermalinkCorpus();
 
   const stored = useMemo(
     () => (snapshot ? resolveSelection(search.data, snapshot.selection) : null),
@@ -86,24 +92,35 @@ export function ReviewView({
           ? { response: search.data }
           : { message: 'Re-running the stored query over the stored events…' };
 
-  const fork = () => {
-    const list = (corpora.data ?? []) as readonly { id: string; contentHash?: string }[];
-    const here =
-      snapshot.corpus === null
-        ? undefined
-        : (list.find((c) => c.contentHash === snapshot.corpus?.content_hash) ??
-          list.find((c) => c.id === snapshot.corpus?.index));
+  const corpusList = (corpora.data ?? []) as readonly { id: string; name: string; contentHash?: string }[];
+  // Only a corpus holding the very same events will do: an id reused for other events would not.
+  const corpusHere =
+    snapshot.corpus === null
+      ? undefined
+      : corpusList.find((c) => c.contentHash === snapshot.corpus?.content_hash);
+  const storedCorpusName = data.corpus?.name ?? snapshot.corpus?.name ?? snapshot.corpus?.index ?? '';
+
+  const openFork = (corpus: string | undefined) => {
     const seed: WorkbenchSeed = {
       rule: seedRule(snapshot.rule, snapshot.query),
       query: snapshot.query,
-      ...(here && { corpus: here.id }),
+      ...(corpus !== undefined && { corpus }),
       ...(snapshot.options.size !== undefined && { size: snapshot.options.size }),
-      selected,
+      // On another corpus the stored event is not among the events: nothing is selected there.
+      selected: corpus === undefined && snapshot.corpus !== null ? null : selected,
+      ...seedExceptions(snapshot.options),
+      // Saving continues this permalink only if this browser made it (the share menu decides).
       base: { id: data.id, version: latest },
       origin: `permalink ${data.id} version ${current}`,
     };
     navigate('/', seedHistoryState(seed));
   };
+  const fork = () => {
+    if (snapshot.corpus === null || corpusHere) openFork(corpusHere?.id);
+    else setChoosingFork(true);
+  };
+  const restoreAndFork = () =>
+    restore.mutate({ id: data.id, version: current }, { onSuccess: (made) => openFork(made.corpus.id) });
 
   return (
     <ReviewLayout
@@ -117,7 +134,8 @@ export function ReviewView({
             className="btn-primary"
             data-testid="review-fork"
             onClick={fork}
-            title="Open an editable copy in the workbench; saving it makes the next version of this permalink"
+            disabled={snapshot.corpus !== null && corpora.isPending}
+            title="Open an editable copy in the workbench, on the events this link ran on"
           >
             Fork
           </button>
@@ -128,7 +146,7 @@ export function ReviewView({
         <>
           Made {data.created_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}
           {data.corpus
-            ? ` over ${data.corpus.event_count} events of “${data.corpus.index}” (content ${data.corpus.content_hash.slice(0, 12)}…). The matches are those events searched again with the stored query and options.`
+            ? ` over ${plural(data.corpus.event_count, 'event')} of “${data.corpus.name}” (content ${data.corpus.content_hash.slice(0, 12)}…). The matches are those events searched again with the stored query and options.`
             : '.'}
           {selected &&
             snapshot.selection.event === selected.key &&
@@ -157,19 +175,34 @@ export function ReviewView({
         </div>
       }
       below={
-        compare && (
-          <div className="max-h-[38vh] shrink-0 overflow-y-auto border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
-            <VersionDiff
-              id={data.id}
-              versions={versions}
-              from={compare.from}
-              to={compare.to}
-              onChange={(from, to) => setCompare({ from, to })}
+        <>
+          {choosingFork && (
+            <ForkChoice
+              corpusName={storedCorpusName}
+              eventCount={data.corpus?.event_count ?? 0}
+              fallbackName={corpusList[0]?.name}
+              restoring={restore.isPending}
+              error={restore.isError ? `Could not restore the events: ${restore.error.message}` : null}
+              onRestore={restoreAndFork}
+              onForkWithout={() => openFork(undefined)}
+              onCancel={() => setChoosingFork(false)}
             />
-          </div>
-        )
+          )}
+          {compare && (
+            <div className="max-h-[38vh] shrink-0 overflow-y-auto border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+              <VersionDiff
+                id={data.id}
+                versions={versions}
+                from={compare.from}
+                to={compare.to}
+                onChange={(from, to) => setCompare({ from, to })}
+              />
+            </div>
+          )}
+        </>
       }
       results={results}
+      exceptions={snapshot.options.exceptions}
       selected={selected}
       onSelect={(hit) => setPicked({ version: current, hit })}
     />

@@ -5,12 +5,14 @@ import {
   addTactic,
   addTechnique,
   attackIdProblem,
+  choiceLabel,
   type KnownTechnique,
   removeSubtechnique,
   removeTactic,
   removeTechnique,
   splitAttackChoice,
   TACTICS,
+  techniqueChoices,
 } from '../attack.js';
 import { findingsFor } from '../findings.js';
 import { withField } from '../rule-draft.js';
@@ -114,8 +116,9 @@ export function AttackTab({
             </ul>
             <AddEntry
               level="technique"
-              catalog={catalog.filter((c) => !c.id.includes('.'))}
+              catalog={techniqueChoices(catalog, threat.tactic.id)}
               onAdd={(id, name) => setThreats(addTechnique(threats, i, id, name))}
+              tacticId={threat.tactic.id}
               tacticName={threat.tactic.name}
             />
           </li>
@@ -160,6 +163,10 @@ export function AttackTab({
       <FieldFindings
         findings={findingsFor(findings, 'threat').filter((f) => !/^threat\[\d+\]/.test(f.field))}
       />
+      <p data-testid="attack-catalog-note" className="text-[11px] text-slate-500 dark:text-slate-400">
+        Ids and names are checked against a bundled MITRE ATT&CK® catalog that holds the techniques the
+        published Elastic rules map; an id it lacks can still be added, and is noted rather than refused.
+      </p>
     </div>
   );
 }
@@ -167,13 +174,17 @@ export function AttackTab({
 interface AddEntryProps {
   readonly level: 'technique' | 'subtechnique';
   readonly techniqueId?: string;
+  readonly tacticId?: string;
   readonly tacticName?: string;
   readonly catalog: readonly KnownTechnique[];
   readonly onAdd: (id: string, name: string) => void;
 }
 
-/** Id (with the library's known ids offered) and name; the name fills in for a known id. */
-function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryProps) {
+/**
+ * Id (the bundled catalog's and the library's known ids offered, this tactic's first) and name;
+ * the name fills in for a known id.
+ */
+function AddEntry({ level, techniqueId, tacticId, tacticName, catalog, onAdd }: AddEntryProps) {
   const ids = useId();
   const [open, setOpen] = useState(false);
   const [id, setId] = useState('');
@@ -239,7 +250,7 @@ function AddEntry({ level, techniqueId, tacticName, catalog, onAdd }: AddEntryPr
           <datalist id={`${ids}-known`}>
             {catalog.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {choiceLabel(c, tacticId)}
               </option>
             ))}
           </datalist>

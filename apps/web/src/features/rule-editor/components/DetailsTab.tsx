@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '@rulebench/rules';
 import { findingsFor } from '../findings.js';
-import { DEFAULT_RISK_SCORE, ruleTypeName, withField, withMetadata } from '../rule-draft.js';
+import { DEFAULT_RISK_SCORE, ruleTypeName, withField, withMetadata, withSeverity } from '../rule-draft.js';
 import { LinesField, NumberField, SelectField, TextAreaField, TextField } from './fields.js';
 import { TagsField } from './TagsField.js';
 
@@ -69,7 +69,7 @@ export function DetailsTab({
           label="Severity"
           value={draft.severity}
           options={SEVERITIES}
-          onChange={(v) => update((d) => withField(d, 'severity', v, base))}
+          onChange={(v) => update((d) => withSeverity(d, v, base))}
           findings={findingsFor(findings, 'severity')}
           testId="editor-severity"
         />

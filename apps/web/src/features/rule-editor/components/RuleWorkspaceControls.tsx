@@ -49,6 +49,7 @@ export function RuleWorkspaceControls({ validation }: { validation: RuleValidati
               session.open(entry);
               close();
             }}
+            onDeleted={session.detach}
             onClose={close}
           />
         </ErrorBoundary>

@@ -33,6 +33,8 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
   const create = useCreateRule();
   const [message, setMessage] = useState<Message | null>(null);
   const busy = save.isPending || create.isPending;
+  // An older revision opened from the library: saving it (even unedited) makes it the latest.
+  const older = entry !== null && entry.shown_revision !== entry.revision;
 
   const saveAs = async (copy: boolean) => {
     setMessage(null);
@@ -73,7 +75,7 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
       const file =
         dirty || !entry
           ? encodeRuleFile(rule, format, entry?.format ?? null)
-          : await exportRule(entry.id, format);
+          : await exportRule(entry.id, format, older ? entry.shown_revision : undefined);
       saveFile(file);
       setMessage({
         tone: 'ok',
@@ -103,10 +105,10 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
               type="button"
               className="btn-primary"
               data-testid="editor-save"
-              disabled={busy || !dirty}
+              disabled={busy || (!dirty && !older)}
               onClick={() => void saveInPlace()}
             >
-              Save
+              {older && !dirty ? 'Restore as latest' : 'Save'}
             </button>
             <button
               type="button"
@@ -152,9 +154,11 @@ export function SaveBar({ entry, rule, dirty, errorCount, onSaved, onRevert }: S
           ? 'This rule is not in the library yet: saving adds it as your own.'
           : entry.read_only
             ? 'Bundled rules are read-only: saving keeps your edits as your own copy.'
-            : dirty
-              ? `Unsaved changes to revision ${entry.revision}.`
-              : `Saved, revision ${entry.revision}.`}
+            : older
+              ? `Showing revision ${entry.shown_revision} of ${entry.revision}${dirty ? ', with unsaved changes' : ''}: saving stores it as revision ${entry.revision + 1}.`
+              : dirty
+                ? `Unsaved changes to revision ${entry.revision}.`
+                : `Saved, revision ${entry.revision}.`}
         {errorCount > 0 &&
           ` ${errorCount} error${errorCount === 1 ? '' : 's'} found; the rule can still be saved.`}
       </p>

@@ -58,4 +58,17 @@ describe('sessionReducer', () => {
       1,
     ]);
   });
+
+  it('deleting the open entry keeps its rule and draft open, detached from the library', () => {
+    const opened = sessionReducer(empty, { type: 'open', entry: entry('a') });
+    const edited = sessionReducer(opened, { type: 'update', edit: (d) => ({ ...d, severity: 'high' }) });
+    expect(sessionReducer(edited, { type: 'detach', id: 'u-other' })).toBe(edited);
+    const detached = sessionReducer(edited, { type: 'detach', id: 'u-a' });
+    expect(detached.opened?.entry).toBeNull();
+    expect([detached.opened?.base.name, detached.opened?.draft.severity, detached.loadKey]).toEqual([
+      'a',
+      'high',
+      1,
+    ]);
+  });
 });

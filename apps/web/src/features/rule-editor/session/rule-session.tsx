@@ -34,6 +34,7 @@ type Action =
     }
   | { readonly type: 'update'; readonly edit: (draft: Rule) => Rule }
   | { readonly type: 'saved'; readonly entry: RuleDetail }
+  | { readonly type: 'detach'; readonly id: string }
   | { readonly type: 'revert' };
 
 export function sessionReducer(state: State, action: Action): State {
@@ -57,6 +58,10 @@ export function sessionReducer(state: State, action: Action): State {
       return { ...state, opened: { ...state.opened, draft: action.edit(state.opened.draft) } };
     case 'saved':
       return { ...state, opened: { entry: action.entry, base: action.entry.rule, draft: action.entry.rule } };
+    case 'detach':
+      // The open entry was deleted: the rule stays open, as one the library does not hold.
+      if (state.opened?.entry?.id !== action.id) return state;
+      return { ...state, opened: { ...state.opened, entry: null } };
     case 'revert':
       if (!state.opened) return state;
       return { ...state, opened: { ...state.opened, draft: state.opened.base }, loadKey: state.loadKey + 1 };
@@ -79,6 +84,8 @@ export interface RuleSession {
   update(edit: (draft: Rule) => Rule): void;
   /** The entry as the server stored it after a save or "save as". */
   saved(entry: RuleDetail): void;
+  /** The library entry `id` no longer exists (deleted). */
+  detach(id: string): void;
   revert(): void;
 }
 
@@ -106,6 +113,7 @@ export function RuleSessionProvider({ children }: { children: ReactNode }) {
   );
   const update = useCallback((edit: (draft: Rule) => Rule) => dispatch({ type: 'update', edit }), []);
   const saved = useCallback((entry: RuleDetail) => dispatch({ type: 'saved', entry }), []);
+  const detach = useCallback((id: string) => dispatch({ type: 'detach', id }), []);
   const revert = useCallback(() => dispatch({ type: 'revert' }), []);
 
   const value = useMemo<RuleSession>(
@@ -119,9 +127,10 @@ export function RuleSessionProvider({ children }: { children: ReactNode }) {
       open,
       update,
       saved,
+      detach,
       revert,
     }),
-    [state, panel, defaultEntry, adopt, open, update, saved, revert],
+    [state, panel, defaultEntry, adopt, open, update, saved, detach, revert],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

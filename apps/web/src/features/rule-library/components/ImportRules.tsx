@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { plural } from '../../../lib/plural.js';
 import { ruleTypeName } from '../../rule-editor/rule-draft.js';
 import { useImportRules } from '../api/import-rules.js';
 import { describeProblem, LibraryApiError } from '../api/library-request.js';
@@ -289,7 +290,7 @@ function ImportPreview(props: ImportPreviewProps) {
                 <span className="block text-slate-500 dark:text-slate-400">
                   line {rule.line} · {ruleTypeName(rule.type)} · {describeStatus(rule.status, true)}
                   {rule.findings.error + rule.findings.warning > 0 &&
-                    ` · ${rule.findings.error} errors, ${rule.findings.warning} warnings`}
+                    ` · ${plural(rule.findings.error, 'error')}, ${plural(rule.findings.warning, 'warning')}`}
                   {!rule.replay.possible &&
                     rule.type !== 'eql' &&
                     ' · opens and exports, but only EQL can be replayed'}

@@ -1,13 +1,15 @@
 import { ATTACK_TACTICS } from '@rulebench/rules';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useDeferredValue, useId, useState } from 'react';
+import { type ReactNode, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { ruleTypeName } from '../../rule-editor/rule-draft.js';
 import { ruleQueryOptions } from '../api/get-rule.js';
+import { ruleRevisionQueryOptions } from '../api/get-rule-revision.js';
 import { useRules } from '../api/get-rules.js';
 import { libraryFacets } from '../library-facets.js';
 import type { RuleDetail, RuleListFilter } from '../types.js';
 import { Drawer, DrawerHeader } from './Drawer.js';
 import { ImportRules } from './ImportRules.js';
+import { RuleEntryPanel } from './RuleEntryPanel.js';
 import { RuleRow } from './RuleRow.js';
 
 interface RuleLibraryProps {
@@ -16,11 +18,13 @@ interface RuleLibraryProps {
   /** Whether the open rule has unsaved edits (opening another one would drop them). */
   readonly dirty: boolean;
   readonly onOpen: (entry: RuleDetail) => void;
+  /** A user entry was deleted (the workbench may have it open). */
+  readonly onDeleted?: (id: string) => void;
   readonly onClose: () => void;
 }
 
-/** The rule library: search and filter the stored rules, open one, import more. */
-export function RuleLibrary({ currentId, dirty, onOpen, onClose }: RuleLibraryProps) {
+/** The rule library: search and filter the stored rules, open one (or an older revision), import more, delete. */
+export function RuleLibrary({ currentId, dirty, onOpen, onDeleted, onClose }: RuleLibraryProps) {
   const client = useQueryClient();
   const ids = useId();
   const [text, setText] = useState('');
@@ -41,14 +45,26 @@ export function RuleLibrary({ currentId, dirty, onOpen, onClose }: RuleLibraryPr
   const facets = libraryFacets(all.data?.rules ?? []);
   const [pending, setPending] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<RuleDetail | null>(null);
+  const keepEditing = useRef<HTMLButtonElement>(null);
+  // The question takes focus when it appears: a keyboard user answers it first.
+  useEffect(() => {
+    if (confirming) keepEditing.current?.focus();
+  }, [confirming]);
   const [openError, setOpenError] = useState<string | null>(null);
 
-  const openId = async (id: string) => {
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  /** Opens an entry, at its latest revision unless one is given; unsaved edits are asked about. */
+  const openId = async (id: string, revision?: number) => {
     setPending(id);
     setOpenError(null);
     try {
-      const detail = await client.fetchQuery({ ...ruleQueryOptions(id), staleTime: 0 });
-      if (dirty && id !== currentId) setConfirming(detail);
+      const detail =
+        revision === undefined
+          ? await client.fetchQuery({ ...ruleQueryOptions(id), staleTime: 0 })
+          : await client.fetchQuery(ruleRevisionQueryOptions(id, revision));
+      if (dirty && (id !== currentId || revision !== undefined)) setConfirming(detail);
       else onOpen(detail);
     } catch (error) {
       setOpenError(`Could not open the rule: ${error instanceof Error ? error.message : String(error)}`);
@@ -120,7 +136,15 @@ export function RuleLibrary({ currentId, dirty, onOpen, onClose }: RuleLibraryPr
           <p id={`${ids}-confirm`} className="flex-1">
             The open rule has unsaved changes. Open “{confirming.name}” and drop them?
           </p>
-          <button type="button" className="btn" onClick={() => setConfirming(null)}>
+          <button
+            type="button"
+            className="btn"
+            ref={keepEditing}
+            onClick={() => {
+              setConfirming(null);
+              document.querySelector<HTMLElement>('[data-testid="library-search"]')?.focus();
+            }}
+          >
             Keep editing
           </button>
           <button
@@ -135,6 +159,15 @@ export function RuleLibrary({ currentId, dirty, onOpen, onClose }: RuleLibraryPr
             Discard and open
           </button>
         </div>
+      )}
+      {notice && (
+        <p
+          role="status"
+          data-testid="library-notice"
+          className="px-4 py-2 text-xs text-slate-700 dark:text-slate-300"
+        >
+          {notice}
+        </p>
       )}
       {openError && (
         <p role="alert" className="px-4 py-2 text-xs text-red-700 dark:text-red-400">
@@ -163,6 +196,26 @@ export function RuleLibrary({ currentId, dirty, onOpen, onClose }: RuleLibraryPr
             rule={rule}
             current={rule.id === currentId}
             onOpen={(r) => void openId(r.id)}
+            expanded={expanded === rule.id}
+            onToggle={() => setExpanded(expanded === rule.id ? null : rule.id)}
+            panel={(id) => (
+              <RuleEntryPanel
+                id={id}
+                rule={rule}
+                onOpenRevision={(revision) =>
+                  void openId(rule.id, revision === rule.revision ? undefined : revision)
+                }
+                onDeleted={(deleted) => {
+                  setExpanded(null);
+                  setNotice(
+                    `Deleted “${rule.name}”.${deleted === currentId ? ' The workbench keeps it open as an unsaved rule.' : ''}`,
+                  );
+                  onDeleted?.(deleted);
+                  // The row is gone: focus goes to the search box rather than to nowhere.
+                  document.querySelector<HTMLElement>('[data-testid="library-search"]')?.focus();
+                }}
+              />
+            )}
           />
         ))}
         {list.data && rules.length === 0 && (

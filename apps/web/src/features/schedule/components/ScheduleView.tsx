@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { getField } from '../../../lib/event-fields.js';
+import { matchCount, shownCount } from '../../../lib/match-count.js';
+import { plural } from '../../../lib/plural.js';
 import { durationMillis, formatDuration } from '../../rule/schedule.js';
 import { readTimestamp } from '../../search/match-row.js';
 import type { EqlSearchResponse } from '../../search/types.js';
@@ -79,25 +81,26 @@ export function ScheduleView({ interval, from, maxSignals, start, end, response 
   }
   const buckets = bucketRuns(result.runs, startMs, endMs, BUCKETS);
   const peak = Math.max(1, ...buckets.map((b) => b.alerts));
-  const shown =
-    (response.hits.events?.length ?? response.hits.sequences?.length ?? 0) < response.hits.total.value;
+  const matches = matchCount(response);
+  const shown = shownCount(response) < matches.value;
   return (
     <div data-testid="schedule-view" className="min-h-0 flex-1 overflow-y-auto px-3 py-2 text-xs">
       <p className="leading-relaxed">
-        <strong>{fmt.format(result.runCount)}</strong> runs every {formatDuration(intervalMs)} from{' '}
-        {day(startMs)} to {day(endMs)} UTC, each searching the last {formatDuration(lookbackMs)}
+        <strong>{fmt.format(result.runCount)}</strong> {result.runCount === 1 ? 'run' : 'runs'} every{' '}
+        {formatDuration(intervalMs)} from {day(startMs)} to {day(endMs)} UTC, each searching the last{' '}
+        {formatDuration(lookbackMs)}
         {result.overlapMs > 0 && (
           <> (overlapping the previous run by {formatDuration(result.overlapMs)}, de-duplicated)</>
         )}
         .
       </p>
       <p className="mt-1">
-        <strong data-testid="schedule-alerts">{fmt.format(result.totalAlerts)}</strong> alerts in{' '}
-        {fmt.format(result.runs.length)} runs
+        <strong data-testid="schedule-alerts">{fmt.format(result.totalAlerts)}</strong>{' '}
+        {result.totalAlerts === 1 ? 'alert' : 'alerts'} in {plural(result.runs.length, 'run')}
         {result.cappedRuns > 0 ? (
           <span className="font-semibold text-amber-700 dark:text-amber-400">
             {' '}
-            · {result.cappedRuns} run{result.cappedRuns === 1 ? '' : 's'} hit the cap of {cap} alerts
+            · {plural(result.cappedRuns, 'run')} hit the cap of {plural(cap, 'alert')}
           </span>
         ) : (
           <> · no run reaches the cap of {cap}</>
@@ -105,7 +108,7 @@ export function ScheduleView({ interval, from, maxSignals, start, end, response 
         {result.missed.length > 0 && (
           <span className="font-semibold text-red-700 dark:text-red-400">
             {' '}
-            · {result.missed.length} matches never alerted
+            · {plural(result.missed.length, 'match', 'matches')} never alerted
           </span>
         )}
         .
@@ -118,13 +121,12 @@ export function ScheduleView({ interval, from, maxSignals, start, end, response 
       )}
       {shown && (
         <p className="mt-1 text-amber-700 dark:text-amber-400">
-          Simulated on the matches returned only; raise Size to include all{' '}
-          {fmt.format(response.hits.total.value)}.
+          Simulated on the matches returned only; raise Size to include all {fmt.format(matches.value)}.
         </p>
       )}
       <svg
         role="img"
-        aria-label={`Alerts over time: ${result.totalAlerts} alerts in ${result.runs.length} runs`}
+        aria-label={`Alerts over time: ${plural(result.totalAlerts, 'alert')} in ${plural(result.runs.length, 'run')}`}
         viewBox={`0 0 ${BUCKETS} 40`}
         preserveAspectRatio="none"
         className="mt-3 h-24 w-full rounded border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60"

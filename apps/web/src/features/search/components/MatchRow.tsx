@@ -46,6 +46,7 @@ export function MatchRowView(props: RowProps) {
         aria-selected={false}
         aria-disabled
         tabIndex={-1}
+        data-testid="missing-stage"
         className="border-b border-dashed border-slate-200 px-3 py-1.5 text-xs italic text-slate-500 dark:text-slate-400 dark:border-slate-800"
       >
         {stage !== undefined ? `${stage} · ` : ''}missing event: nothing matched this stage, as the query
@@ -54,6 +55,8 @@ export function MatchRowView(props: RowProps) {
     );
   }
   const select = () => onSelect({ key: rowKey, hit });
+  // Secondary text: on the tinted background of a selected row slate-500 falls below 4.5:1.
+  const muted = selected ? 'text-slate-600 dark:text-slate-300' : 'text-slate-500 dark:text-slate-400';
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -90,11 +93,11 @@ export function MatchRowView(props: RowProps) {
           </span>
         )}
         <span className="max-w-[55%] shrink-0 truncate font-semibold" title={row.process}>
-          {row.process ?? <span className="text-slate-400">no process</span>}
+          {row.process ?? <span className={muted}>no process</span>}
         </span>
         {row.target !== undefined && (
           <>
-            <span aria-hidden className="text-slate-400">
+            <span aria-hidden className={muted}>
               →
             </span>
             <span className="truncate text-teal-800 dark:text-teal-300" title={row.target}>
@@ -102,11 +105,9 @@ export function MatchRowView(props: RowProps) {
             </span>
           </>
         )}
-        {gap !== undefined && (
-          <span className="ml-auto shrink-0 text-[11px] text-slate-500 dark:text-slate-400">{gap}</span>
-        )}
+        {gap !== undefined && <span className={`ml-auto shrink-0 text-[11px] ${muted}`}>{gap}</span>}
       </div>
-      <div className="flex min-w-0 items-baseline gap-2 text-[11px] text-slate-500 dark:text-slate-400">
+      <div className={`flex min-w-0 items-baseline gap-2 text-[11px] ${muted}`}>
         <time dateTime={row.isoTimestamp} className="shrink-0 font-mono tabular-nums">
           {row.timestamp}
         </time>

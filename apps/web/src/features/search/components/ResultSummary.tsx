@@ -1,11 +1,11 @@
-import type { EqlSearchResponse } from '../types.js';
+import { matchCount, shownCount, type WorkbenchSearchResponse } from '../../../lib/match-count.js';
 
 const fmt = new Intl.NumberFormat('en-US');
 
 /** "3 matches · 12 ms", plus how many are shown when the size cut the list. */
-export function ResultSummary({ response }: { response: EqlSearchResponse }) {
-  const total = response.hits.total;
-  const shown = response.hits.sequences?.length ?? response.hits.events?.length ?? 0;
+export function ResultSummary({ response }: { response: WorkbenchSearchResponse }) {
+  const total = matchCount(response);
+  const shown = shownCount(response);
   const noun = response.hits.sequences !== undefined ? 'sequence' : 'match';
   const plural = noun === 'match' ? 'matches' : 'sequences';
   return (
@@ -15,7 +15,9 @@ export function ResultSummary({ response }: { response: EqlSearchResponse }) {
         <span data-testid="match-count">{total.value}</span> {total.value === 1 ? noun : plural}
       </span>
       {shown < total.value && (
-        <span className="font-normal text-slate-500 dark:text-slate-400">(showing {fmt.format(shown)})</span>
+        <span data-testid="match-shown" className="font-normal text-slate-500 dark:text-slate-400">
+          (showing {fmt.format(shown)} of {fmt.format(total.value)})
+        </span>
       )}
       <span
         className="font-normal text-slate-500 dark:text-slate-400"

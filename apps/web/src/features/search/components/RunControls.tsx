@@ -6,6 +6,8 @@ interface RunControlsProps {
   readonly onSizeChange: (size: number) => void;
   readonly onRun: () => void;
   readonly canRun: boolean;
+  /** Why Run is disabled, shown as its tooltip (e.g. the rule is not EQL). */
+  readonly cannotRunReason?: string | undefined;
   readonly running: boolean;
   /** Run automatically as the query changes. */
   readonly live: boolean;
@@ -19,6 +21,7 @@ export function RunControls({
   onSizeChange,
   onRun,
   canRun,
+  cannotRunReason,
   running,
   live,
   onLiveChange,
@@ -52,7 +55,11 @@ export function RunControls({
         onClick={onRun}
         disabled={!canRun}
         aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
-        title={`Run the query over the corpus (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+        title={
+          !canRun && cannotRunReason
+            ? cannotRunReason
+            : `Run the query over the corpus (${isMac ? '⌘' : 'Ctrl'}+Enter)`
+        }
       >
         {running ? (
           <span

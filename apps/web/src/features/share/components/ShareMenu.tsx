@@ -1,7 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useCreatePermalink } from '../api/create-permalink.js';
 import { cliSearchCommand, esCurlCommand } from '../commands.js';
+import {
+  cliEventsPath,
+  corpusFileName,
+  type DownloadableCorpus,
+  downloadCorpus,
+} from '../corpus-download.js';
 import { formatSize, MAX_FRAGMENT_EVENTS, planFragmentLink } from '../fragment-link.js';
+import { isOwnPermalink, rememberOwnPermalink } from '../own-permalinks.js';
 import { parsePastedEvents } from '../pasted-events.js';
 import { ruleAsKibanaNdjson, ruleAsToml } from '../rule-export.js';
 import { ruleRecord, type ShareableState, snapshotInput, snapshotOptions } from '../share-state.js';
@@ -17,15 +24,21 @@ interface ShareMenuProps {
   readonly base?: PermalinkBase | undefined;
   /** The query was edited after the results on screen were produced. */
   readonly editedSinceRun?: boolean;
+  /** The corpus the query runs on, for its download and the command line that reads it. */
+  readonly corpus?: DownloadableCorpus | undefined;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The header's Share button and its menu: links to this state, and the rule in other forms. */
-export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: ShareMenuProps) {
+export function ShareMenu({ state, base: initialBase, editedSinceRun = false, corpus }: ShareMenuProps) {
   const [open, setOpen] = useState(false);
   const [base, setBase] = useState<PermalinkBase | undefined>(initialBase);
-  const [asNextVersion, setAsNextVersion] = useState(true);
+  // Unticked by default for a link someone else made (a fork): the first save makes a new id.
+  const [nextVersionChoice, setNextVersionChoice] = useState<boolean | null>(null);
+  const ownBase = base !== undefined && isOwnPermalink(base.id);
+  const asNextVersion = nextVersionChoice ?? ownBase;
+  const [downloading, setDownloading] = useState(false);
   const [link, setLink] = useState<MadeLink | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
@@ -36,7 +49,10 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
   const panel = useRef<HTMLDivElement>(null);
   const ids = useId();
 
-  useEffect(() => setBase(initialBase), [initialBase]);
+  useEffect(() => {
+    setBase(initialBase);
+    setNextVersionChoice(null);
+  }, [initialBase]);
 
   useEffect(() => {
     if (!open) return;
@@ -76,7 +92,9 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
       });
       const url = new URL(created.url, window.location.origin).href;
       const copied = await clipboard.copy('the permalink', url);
+      rememberOwnPermalink(created.id);
       setBase({ id: created.id, version: created.version });
+      setNextVersionChoice(null);
       show({
         kind: 'permalink',
         url,
@@ -126,6 +144,19 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
       setError(`Could not make the link: ${errorText(e)}`);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const download = async () => {
+    if (!corpus) return;
+    setError(null);
+    setDownloading(true);
+    try {
+      await downloadCorpus(corpus);
+    } catch (e) {
+      setError(`Could not download the events: ${errorText(e)}`);
+    } finally {
+      setDownloading(false);
     }
   };
 
@@ -195,10 +226,13 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
                 type="checkbox"
                 data-testid="share-next-version"
                 checked={asNextVersion}
-                onChange={(e) => setAsNextVersion(e.target.checked)}
+                onChange={(e) => setNextVersionChoice(e.target.checked)}
               />
-              Save as the next version of permalink <span className="font-mono">{base.id}</span> (now at
-              version {base.version})
+              <span>
+                Save as the next version of permalink <span className="font-mono">{base.id}</span> (now at
+                version {base.version})
+                {!ownBase && ' — a link made elsewhere: left unticked, saving makes a new permalink'}
+              </span>
             </label>
           )}
           <p className="mt-1.5 text-xs text-slate-500 dark:text-slate-400">
@@ -269,14 +303,35 @@ export function ShareMenu({ state, base: initialBase, editedSinceRun = false }: 
               type="button"
               className="btn justify-center"
               data-testid="share-copy-cli"
-              title="The same search with the rulebench command line, from the repository root"
+              title={
+                corpus?.source === 'bundled'
+                  ? 'The same search with the rulebench command line, from the repository root'
+                  : `The same search with the rulebench command line, over ${corpus ? corpusFileName(corpus) : 'the events'} as downloaded below`
+              }
               onClick={copyAs('the command line', () =>
-                cliSearchCommand(state.query, snapshotOptions(state), `${state.corpus ?? 'events'}.ndjson`),
+                cliSearchCommand(state.query, snapshotOptions(state), cliEventsPath(corpus)),
               )}
             >
               rulebench command
             </button>
           </div>
+          {corpus && (
+            <p className="mt-2 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+              <button
+                type="button"
+                className="btn h-7 px-2 text-xs"
+                data-testid="share-download-corpus"
+                onClick={download}
+                disabled={downloading}
+                title="Every event of the corpus, one ECS document per line: what rulebench search --events reads"
+              >
+                {downloading ? 'Downloading…' : 'Download events (NDJSON)'}
+              </button>
+              <span className="min-w-0 truncate">
+                “{corpus.name}” as <span className="font-mono">{corpusFileName(corpus)}</span>
+              </span>
+            </p>
+          )}
           {clipboard.last && <CopiedText outcome={clipboard.last} />}
         </div>
       )}
