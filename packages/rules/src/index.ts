@@ -28,6 +28,27 @@ export {
 export { encodeKibanaNdjson } from './kibana/encode.js';
 export { extractGuidePlugins, renderGuidePlugins } from './kibana/guide-plugins.js';
 export type {
+  AttackRef,
+  ExportFormat,
+  FindingCounts,
+  ImportedOther,
+  ImportedRule,
+  ImportResult,
+  ImportStatus,
+  LibrarySource,
+  LocatedFinding,
+  ReplayStatus,
+  RevisionInfo,
+  RuleDetail,
+  RuleList,
+  RuleListFilter,
+  RuleListItem,
+  RuleProblem,
+  RuleSummary,
+  SaveResult,
+  StoredFormat,
+} from './library-api.js';
+export type {
   AlertSuppression,
   InvestigationFields,
   Rule,

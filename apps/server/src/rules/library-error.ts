@@ -1,16 +1,6 @@
-import type { RuleError } from '@rulebench/rules';
+import type { RuleError, RuleProblem } from '@rulebench/rules';
 
-/** One problem in a rule file or rule body, located as precisely as the input allows. */
-export interface RuleProblem {
-  readonly code: string;
-  /** The full message, location included: `file:line:col: field: reason`. */
-  readonly message: string;
-  readonly file: string | null;
-  readonly line: number | null;
-  readonly column: number | null;
-  /** Path of the offending field (`rule.risk_score` in TOML, `risk_score` elsewhere). */
-  readonly field: string | null;
-}
+export type { RuleProblem } from '@rulebench/rules';
 
 /** A refused library request; the routes answer it with its status and body as they are. */
 export class LibraryError extends Error {

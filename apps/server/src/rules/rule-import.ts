@@ -1,6 +1,6 @@
+import type { ImportedOther, ImportedRule, ImportResult, ImportStatus } from '@rulebench/rules';
 import { isDeepStrictEqual, type Rule, type RuleObject } from '@rulebench/rules';
 import { formatProblem, LibraryError } from './library-error.js';
-import type { ImportedOther, ImportedRule, ImportResult, ImportStatus } from './library-types.js';
 import { attachmentKey, ruleReferences } from './rule-export.js';
 import type { OtherItem, RuleCandidate, RuleFile } from './rule-file.js';
 import { entryFields, newUserRuleId, type RuleLibrary } from './rule-library.js';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { isDeepStrictEqual, type Rule } from '@rulebench/rules';
+import { isDeepStrictEqual, type Rule, type RuleDetail, type RuleListItem } from '@rulebench/rules';
 import {
   type EntryFields,
   type NewRevision,
@@ -9,7 +9,6 @@ import {
 } from '../store/rule-store.js';
 import type { Store } from '../store/store.js';
 import { LibraryError } from './library-error.js';
-import type { RuleDetail, RuleListItem } from './library-types.js';
 import { matchesFilter, type RuleFilter, type RuleSummary, summarizeRule } from './rule-summary.js';
 import { locateFindings, ruleFindings } from './rule-validation.js';
 

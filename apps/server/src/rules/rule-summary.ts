@@ -1,38 +1,8 @@
-import type { Rule } from '@rulebench/rules';
+import type { AttackRef, Rule, RuleListFilter, RuleSummary } from '@rulebench/rules';
 import type { RuleFormat } from '../store/rule-store.js';
-import {
-  type FindingCounts,
-  findingCounts,
-  type ReplayStatus,
-  replayStatus,
-  ruleFindings,
-} from './rule-validation.js';
+import { findingCounts, replayStatus, ruleFindings } from './rule-validation.js';
 
-export interface AttackRef {
-  readonly id: string;
-  readonly name: string;
-}
-
-/** What the library list shows and searches for one rule; stored beside each entry. */
-export interface RuleSummary {
-  readonly rule_id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly type: string;
-  readonly language: string | null;
-  readonly severity: string;
-  readonly risk_score: number;
-  readonly tags: readonly string[];
-  readonly index: readonly string[];
-  readonly tactics: readonly AttackRef[];
-  /** Techniques and subtechniques. */
-  readonly techniques: readonly AttackRef[];
-  readonly replay: ReplayStatus;
-  readonly findings: FindingCounts;
-  /** What the latest revision was saved from, and the file name when it came from one. */
-  readonly format: RuleFormat;
-  readonly origin: string | null;
-}
+export type { AttackRef, RuleSummary } from '@rulebench/rules';
 
 const DESCRIPTION_LENGTH = 500;
 
@@ -74,18 +44,8 @@ function dedupe(refs: readonly AttackRef[]): AttackRef[] {
   });
 }
 
-export interface RuleFilter {
-  /** Free text: name, rule_id, description, tags, ATT&CK ids and names, index patterns. */
-  readonly q?: string;
-  /** A tag, case-insensitive, whole. */
-  readonly tag?: string;
-  /** A tactic id (`TA0002`) or name (`Execution`), case-insensitive, whole. */
-  readonly tactic?: string;
-  /** A technique id (`T1047`, also finding its subtechniques) or a part of its name. */
-  readonly technique?: string;
-  readonly type?: string;
-  readonly source?: 'bundled' | 'user';
-}
+/** Filters of `GET /api/rules`, the same the web app sends. */
+export type RuleFilter = RuleListFilter;
 
 const fold = (s: string) => s.toLowerCase();
 

@@ -3,12 +3,17 @@ import {
   countBySeverity,
   type FieldSchema,
   type Finding,
+  type FindingCounts,
+  type LocatedFinding,
   locateFindingInToml,
+  type ReplayStatus,
   type Rule,
   validateRule,
 } from '@rulebench/rules';
 import { ruleFieldSchema } from '@rulebench/rules/ecs';
 import type { RuleFormat } from '../store/rule-store.js';
+
+export type { FindingCounts, LocatedFinding, ReplayStatus } from '@rulebench/rules';
 
 const schemaCache = new Map<string, FieldSchema>();
 const SCHEMA_CACHE_SIZE = 32;
@@ -33,20 +38,8 @@ export function ruleFindings(rule: Rule): Finding[] {
   return validateRule(rule, { schema: schemaFor(rule.index) });
 }
 
-export interface FindingCounts {
-  readonly error: number;
-  readonly warning: number;
-  readonly info: number;
-}
-
 export function findingCounts(findings: readonly Finding[]): FindingCounts {
   return countBySeverity(findings);
-}
-
-/** A finding with its place in the text it came from, when there is one. */
-export interface LocatedFinding extends Finding {
-  readonly line?: number;
-  readonly column?: number;
 }
 
 /** Line and column of each finding: in the TOML file, or the NDJSON line of the rule. */
@@ -65,10 +58,6 @@ export function locateFindings(
 }
 
 /** Whether the workbench can replay the rule, and why not when it cannot. */
-export interface ReplayStatus {
-  readonly possible: boolean;
-  readonly reason?: string;
-}
 
 export function replayStatus(rule: Rule): ReplayStatus {
   if (rule.type !== 'eql') {

@@ -1,8 +1,9 @@
+import type { LibrarySource, StoredFormat } from '@rulebench/rules';
 import type { SqliteDatabase } from './database.js';
 
-export type RuleSource = 'bundled' | 'user';
+export type RuleSource = LibrarySource;
 /** What a revision was saved from: a TOML file, a Kibana NDJSON line, or the editor's JSON. */
-export type RuleFormat = 'toml' | 'ndjson' | 'json';
+export type RuleFormat = StoredFormat;
 
 /** A library entry: a pointer to its latest revision plus what listing needs. */
 export interface RuleEntryRecord {
