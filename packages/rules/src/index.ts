@@ -48,6 +48,7 @@ export type {
   SaveResult,
   StoredFormat,
 } from './library-api.js';
+export type { CreatedPermalink, PermalinkVersionInfo, PermalinkView } from './permalink-api.js';
 export type {
   AlertSuppression,
   InvestigationFields,

@@ -1,4 +1,9 @@
-import { DEFAULT_MAX_TEXT_LENGTH, ruleShapeProblem } from '@rulebench/rules';
+import {
+  type CreatedPermalink,
+  DEFAULT_MAX_TEXT_LENGTH,
+  ruleShapeProblem,
+  type PermalinkView as SharedPermalinkView,
+} from '@rulebench/rules';
 import type { SnapshotInput, SnapshotV1 } from '../schemas/permalinks.js';
 import { compileEsFilter, FilterError } from '../search/es-filter.js';
 import { type CountedSearch, searchCorpusCounted } from '../search/run-search.js';
@@ -13,31 +18,8 @@ import { PermalinkError, permalinkNotFound, permalinkTooLarge } from './permalin
 import { permalinkId, snapshotHash } from './permalink-id.js';
 import { diffSnapshots, type SnapshotChange } from './snapshot-diff.js';
 
-export interface CreatedPermalink {
-  readonly id: string;
-  readonly version: number;
-  readonly url: string;
-  readonly created: boolean;
-}
-
-export interface PermalinkView {
-  readonly id: string;
-  readonly version: number;
-  readonly url: string;
-  readonly created_at: string;
-  readonly snapshot: SnapshotV1;
-  readonly corpus: {
-    readonly index: string;
-    readonly name: string;
-    readonly content_hash: string;
-    readonly event_count: number;
-  } | null;
-  readonly versions: readonly {
-    readonly version: number;
-    readonly created_at: string;
-    readonly url: string;
-  }[];
-}
+export type { CreatedPermalink } from '@rulebench/rules';
+export type PermalinkView = SharedPermalinkView<SnapshotV1>;
 
 /** A filter or exception the replay cannot apply is refused when the link is made, not when it is opened. */
 function checkFilters(options: SnapshotV1['options']): void {

@@ -58,14 +58,7 @@ export interface PermalinkBase {
   readonly version: number;
 }
 
-export interface CreatedPermalink {
-  readonly id: string;
-  readonly version: number;
-  /** The review page, `/r/{id}/{version}` (a path; the origin is the page's). */
-  readonly url: string;
-  /** False when this exact state was already stored (the existing version is returned). */
-  readonly created: boolean;
-}
+export type { CreatedPermalink } from '@rulebench/rules';
 
 /** What a fragment link (`/#s=…`) carries: a snapshot with the events themselves. */
 export interface FragmentState {

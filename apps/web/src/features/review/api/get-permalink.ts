@@ -1,30 +1,11 @@
+import type { PermalinkView as SharedPermalinkView } from '@rulebench/rules';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client.js';
 import type { SnapshotV1 } from '../../share/types.js';
 
-export interface PermalinkVersionInfo {
-  readonly version: number;
-  readonly created_at: string;
-  readonly url: string;
-}
-
+export type { PermalinkVersionInfo } from '@rulebench/rules';
 /** `GET /api/permalinks/:id[/:version]`. */
-export interface PermalinkView {
-  readonly id: string;
-  readonly version: number;
-  readonly url: string;
-  readonly created_at: string;
-  readonly snapshot: SnapshotV1;
-  /** Null when the snapshot holds no events. */
-  readonly corpus: {
-    readonly index: string;
-    /** The corpus's name when the snapshot was made (its id for older snapshots). */
-    readonly name: string;
-    readonly content_hash: string;
-    readonly event_count: number;
-  } | null;
-  readonly versions: readonly PermalinkVersionInfo[];
-}
+export type PermalinkView = SharedPermalinkView<SnapshotV1>;
 
 export function getPermalink(
   id: string,
