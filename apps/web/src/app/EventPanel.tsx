@@ -1,4 +1,5 @@
 import type { SourceRange } from '@rulebench/eql';
+import type { ReactNode } from 'react';
 import { EventJson } from '../features/event/components/EventJson.js';
 import { WhyPanel } from '../features/explain/components/WhyPanel.js';
 import type { SelectedHit } from '../features/search/components/MatchList.js';
@@ -10,9 +11,11 @@ interface EventPanelProps {
   /** The query as typed now: the why panel follows edits. */
   readonly query: string;
   readonly onHighlight: (range: SourceRange | null) => void;
+  /** Shown while no event is selected; the workbench's hint by default (the review page has its own). */
+  readonly empty?: ReactNode;
 }
 
-export function EventPanel({ selected, query, onHighlight }: EventPanelProps) {
+export function EventPanel({ selected, query, onHighlight, empty }: EventPanelProps) {
   return (
     <section aria-label="Event" className="panel">
       <h2 className="panel-header">Why</h2>
@@ -29,7 +32,11 @@ export function EventPanel({ selected, query, onHighlight }: EventPanelProps) {
           </ErrorBoundary>
         </>
       ) : (
-        <Placeholder>Select a match or a near miss to see why it matches or not, and its event.</Placeholder>
+        (empty ?? (
+          <Placeholder>
+            Select a match or a near miss to see why it matches or not, and its event.
+          </Placeholder>
+        ))
       )}
     </section>
   );

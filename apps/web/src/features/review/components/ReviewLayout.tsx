@@ -1,10 +1,9 @@
 import type { EqlSearchResponse } from '@rulebench/eql';
 import { type ReactNode, useMemo } from 'react';
 import { ErrorBoundary } from '../../../app/ErrorBoundary.js';
+import { EventPanel } from '../../../app/EventPanel.js';
 import { matchCount, shownCount, type WorkbenchSearchResponse } from '../../../lib/match-count.js';
-import { EventJson } from '../../event/components/EventJson.js';
 import { AppliedExceptions } from '../../exceptions/components/AppliedExceptions.js';
-import { WhyPanel } from '../../explain/components/WhyPanel.js';
 import { Guide } from '../../guide/components/Guide.js';
 import { RuleHeader } from '../../rule/components/RuleHeader.js';
 import { MatchList, type SelectedHit } from '../../search/components/MatchList.js';
@@ -151,26 +150,16 @@ export function ReviewLayout(props: ReviewLayoutProps) {
             </ErrorBoundary>
           ) : null}
         </section>
-        <section aria-label="Event" className="panel">
-          <h2 className="panel-header">Why</h2>
-          {selected ? (
-            <>
-              <div className="max-h-[45%] shrink-0 overflow-y-auto border-b border-slate-200 dark:border-slate-800">
-                <ErrorBoundary label="The why panel">
-                  <WhyPanel query={query} source={selected.hit._source} onHighlight={noHighlight} />
-                </ErrorBoundary>
-              </div>
-              <h2 className="panel-header">Event</h2>
-              <ErrorBoundary label="The event view">
-                <EventJson event={selected.hit} />
-              </ErrorBoundary>
-            </>
-          ) : (
+        <EventPanel
+          selected={selected}
+          query={query}
+          onHighlight={noHighlight}
+          empty={
             <p className="px-3 py-3 text-sm text-slate-500 dark:text-slate-400">
               No event was selected. Select a match to see why it matches, and its event.
             </p>
-          )}
-        </section>
+          }
+        />
         <section aria-label="Investigation guide" className="panel">
           <h2 className="panel-header">Investigation guide</h2>
           <ErrorBoundary label="The investigation guide">
