@@ -124,18 +124,13 @@ export class PermalinkService {
     return JSON.parse(this.#record(id, version).snapshot) as SnapshotV1;
   }
 
-  /**
-   * Re-runs the stored query over the stored events with the stored options. Relative times in
-   * the filter (`now-9m`) are taken from when the version was made, so the matches stay the same.
-   */
-  search(id: string, version: number): Promise<CountedSearch> {
-    const record = this.#record(id, version);
-    const snapshot = JSON.parse(record.snapshot) as SnapshotV1;
+  /** The events a version ran against: refused (409) when it holds none, (410) when they are gone. */
+  #storedEvents(snapshot: SnapshotV1, id: string, version: number, purpose: 'search' | 'restore') {
     if (!snapshot.corpus) {
       throw new PermalinkError(
         409,
         'permalink_without_events',
-        `permalink "${id}" version ${version} holds no events to search`,
+        `permalink "${id}" version ${version} holds no events to ${purpose}`,
       );
     }
     const content = this.#permalinks.content(snapshot.corpus.content_hash);
@@ -147,6 +142,17 @@ export class PermalinkService {
         `the events of permalink "${id}" version ${version} are no longer stored`,
       );
     }
+    return { corpus: snapshot.corpus, content };
+  }
+
+  /**
+   * Re-runs the stored query over the stored events with the stored options. Relative times in
+   * the filter (`now-9m`) are taken from when the version was made, so the matches stay the same.
+   */
+  search(id: string, version: number): Promise<CountedSearch> {
+    const record = this.#record(id, version);
+    const snapshot = JSON.parse(record.snapshot) as SnapshotV1;
+    const { corpus: stored, content } = this.#storedEvents(snapshot, id, version, 'search');
     const { filter, exceptions, ...params } = snapshot.options;
     const options = toSearchOptions(params);
     const except = exceptions ? exceptionsToFilter(exceptions) : undefined;
@@ -161,13 +167,13 @@ export class PermalinkService {
         ? undefined
         : compileEsFilter(combined, options.timestampField ?? '@timestamp', record.createdAt);
     const corpus: CorpusRecord = {
-      id: snapshot.corpus.index,
-      name: snapshot.corpus.index,
+      id: stored.index,
+      name: stored.index,
       description: '',
       source: 'upload',
       origin: null,
       contentId: content.id,
-      contentHash: snapshot.corpus.content_hash,
+      contentHash: stored.content_hash,
       eventCount: content.eventCount,
       minTimestamp: content.minTs,
       maxTimestamp: content.maxTs,
@@ -189,21 +195,7 @@ export class PermalinkService {
   restoreCorpus(id: string, version: number): Promise<RestoredCorpus> {
     return this.#store.writeLock.run(() => {
       const snapshot = this.snapshot(id, version);
-      if (!snapshot.corpus) {
-        throw new PermalinkError(
-          409,
-          'permalink_without_events',
-          `permalink "${id}" version ${version} holds no events to restore`,
-        );
-      }
-      const content = this.#permalinks.content(snapshot.corpus.content_hash);
-      if (!content) {
-        throw new PermalinkError(
-          410,
-          'permalink_events_gone',
-          `the events of permalink "${id}" version ${version} are no longer stored`,
-        );
-      }
+      const { content } = this.#storedEvents(snapshot, id, version, 'restore');
       const existing = this.#permalinks.corpusWithContent(content.id);
       const record = existing === undefined ? undefined : this.#store.corpora.get(existing);
       if (record) return { corpus: restoredView(record), created: false };
