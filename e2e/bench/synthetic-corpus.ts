@@ -4,17 +4,7 @@
  * run replays the same events. Fields follow ECS as the Elastic Windows integration fills them.
  */
 
-/** Mulberry32: small, fast, seedable; statistical quality is irrelevant here. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@rulebench/eql/bench';
 
 const PROCESSES = [
   ['explorer.exe', 'C:\\Windows\\explorer.exe'],

@@ -7,8 +7,11 @@
 
 import type { EqlEvent } from '../execute/types.js';
 
-/** A small fast PRNG (mulberry32) so runs are reproducible without Node APIs. */
-function random(seed: number): () => number {
+/**
+ * A small fast PRNG (mulberry32) so runs are reproducible without Node APIs; statistical quality is
+ * irrelevant here. Also seeds the browser benchmark's corpus (e2e/bench/synthetic-corpus.ts).
+ */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -67,7 +70,7 @@ function pick<T>(items: readonly T[], r: () => number): T {
 }
 
 export function syntheticEvents(count: number, seed = 42): EqlEvent[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const start = Date.UTC(2024, 0, 1);
   const events: EqlEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
