@@ -2,8 +2,9 @@
  * Rule files written in the browser, for a rule with unsaved edits: the same encoders the
  * server's export uses, so the file is what a download after saving would give.
  */
+
+import type { ExportFormat, StoredFormat } from '@rulebench/rules';
 import { encodeTomlRule, kibanaToTomlRule, type Rule, ruleToKibana } from '@rulebench/rules';
-import type { ExportFormat, StoredFormat } from '../rule-library/types.js';
 import { ruleFileName } from './rule-draft.js';
 
 export interface RuleFile {

@@ -1,9 +1,9 @@
+import type { ImportedOther, RuleListItem } from '@rulebench/rules';
 import { describe, expect, it } from 'vitest';
 import { fileNameFromDisposition } from './api/export-rule.js';
 import { listSearchParams } from './api/get-rules.js';
 import { importQuery } from './api/import-rules.js';
 import { describeOthers, describeStatus, libraryFacets } from './library-facets.js';
-import type { ImportedOther, RuleListItem } from './types.js';
 
 const item = (tags: string[], type: string, tactics: { id: string; name: string }[] = []) =>
   ({ tags, type, tactics }) as unknown as RuleListItem;

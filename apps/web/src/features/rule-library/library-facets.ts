@@ -1,5 +1,5 @@
 /** Filter choices offered by the library, from what the stored rules actually use. */
-import type { AttackRef, ImportedOther, RuleListItem } from './types.js';
+import type { AttackRef, ImportedOther, RuleListItem } from '@rulebench/rules';
 
 export interface LibraryFacets {
   /** Tags, most used first, then alphabetically. */

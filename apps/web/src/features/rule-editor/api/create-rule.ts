@@ -1,8 +1,7 @@
-import type { Rule } from '@rulebench/rules';
+import type { Rule, RuleDetail } from '@rulebench/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ruleLibraryKeys } from '../../rule-library/api/get-rules.js';
 import { libraryRequest } from '../../rule-library/api/library-request.js';
-import type { RuleDetail } from '../../rule-library/types.js';
 
 /** `POST /api/rules`: "save as", a new user entry (bundled rules are read-only). */
 export function createRule(rule: Rule): Promise<RuleDetail> {

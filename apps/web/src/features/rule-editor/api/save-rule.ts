@@ -1,8 +1,7 @@
-import type { Rule } from '@rulebench/rules';
+import type { Rule, SaveResult } from '@rulebench/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ruleLibraryKeys } from '../../rule-library/api/get-rules.js';
 import { libraryRequest } from '../../rule-library/api/library-request.js';
-import type { SaveResult } from '../../rule-library/types.js';
 
 export interface SaveRuleRequest {
   readonly id: string;

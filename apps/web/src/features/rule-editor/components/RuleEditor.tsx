@@ -1,9 +1,8 @@
-import type { Finding, Rule } from '@rulebench/rules';
+import type { Finding, Rule, RuleDetail } from '@rulebench/rules';
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useRules } from '../../rule-library/api/get-rules.js';
 import { Drawer, DrawerHeader } from '../../rule-library/components/Drawer.js';
 import { libraryFacets } from '../../rule-library/library-facets.js';
-import type { RuleDetail } from '../../rule-library/types.js';
 import { techniqueCatalog } from '../attack.js';
 import { countFindings, type EditorTab, tabOf } from '../findings.js';
 import type { OpenedRule } from '../session/rule-session.js';

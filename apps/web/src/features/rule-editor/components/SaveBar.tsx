@@ -1,8 +1,7 @@
-import type { Rule } from '@rulebench/rules';
+import type { ExportFormat, Rule, RuleDetail } from '@rulebench/rules';
 import { useState } from 'react';
 import { exportRule } from '../../rule-library/api/export-rule.js';
 import { describeProblem, LibraryApiError } from '../../rule-library/api/library-request.js';
-import type { ExportFormat, RuleDetail } from '../../rule-library/types.js';
 import { useCreateRule } from '../api/create-rule.js';
 import { useSaveRule } from '../api/save-rule.js';
 import { encodeRuleFile, saveFile } from '../encode-rule.js';

@@ -1,6 +1,5 @@
-import type { Rule } from '@rulebench/rules';
+import type { Rule, RuleDetail } from '@rulebench/rules';
 import { describe, expect, it } from 'vitest';
-import type { RuleDetail } from '../../rule-library/types.js';
 import { sessionReducer } from './rule-session.js';
 
 const rule = (name: string): Rule => ({

@@ -4,11 +4,10 @@
  * `loadKey` changes whenever the editor must start over from the rule's query (a rule opened,
  * edits reverted).
  */
-import type { Rule } from '@rulebench/rules';
+import type { Rule, RuleDetail } from '@rulebench/rules';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useReducer, useState } from 'react';
 import { useRule } from '../../rule-library/api/get-rule.js';
 import { useRules } from '../../rule-library/api/get-rules.js';
-import type { RuleDetail } from '../../rule-library/types.js';
 
 export interface OpenedRule {
   /** The library entry, as loaded or last saved; null for a rule the library does not hold (a fork). */

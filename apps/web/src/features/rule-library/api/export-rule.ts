@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../types.js';
+import type { ExportFormat } from '@rulebench/rules';
 import { libraryError } from './library-request.js';
 
 export interface DownloadedFile {

@@ -1,5 +1,5 @@
+import type { RuleDetail } from '@rulebench/rules';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { RuleDetail } from '../types.js';
 import { ruleLibraryKeys } from './get-rules.js';
 import { libraryRequest } from './library-request.js';
 

@@ -1,5 +1,5 @@
+import type { RuleList, RuleListFilter } from '@rulebench/rules';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { RuleList, RuleListFilter } from '../types.js';
 import { libraryRequest } from './library-request.js';
 
 export const ruleLibraryKeys = {

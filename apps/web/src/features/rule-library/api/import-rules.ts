@@ -1,5 +1,5 @@
+import type { ImportResult } from '@rulebench/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportResult } from '../types.js';
 import { ruleLibraryKeys } from './get-rules.js';
 import { libraryRequest } from './library-request.js';
 

@@ -3,7 +3,7 @@
  * field) that `lib/api-client` does not read, and imports send the file itself as the body,
  * so the library has this small client of its own.
  */
-import type { RuleProblem } from '../types.js';
+import type { RuleProblem } from '@rulebench/rules';
 
 export class LibraryApiError extends Error {
   readonly status: number;

@@ -1,10 +1,10 @@
+import type { ImportResult, RuleProblem } from '@rulebench/rules';
 import { useId, useRef, useState } from 'react';
 import { plural } from '../../../lib/plural.js';
 import { ruleTypeName } from '../../rule-editor/rule-draft.js';
 import { useImportRules } from '../api/import-rules.js';
 import { describeProblem, LibraryApiError } from '../api/library-request.js';
 import { describeOthers, describeStatus } from '../library-facets.js';
-import type { ImportResult, RuleProblem } from '../types.js';
 
 interface Source {
   readonly body: Blob | string;

@@ -1,7 +1,7 @@
+import type { RuleListItem } from '@rulebench/rules';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDeleteRule } from '../api/delete-rule.js';
 import { useRule } from '../api/get-rule.js';
-import type { RuleListItem } from '../types.js';
 
 interface RuleEntryPanelProps {
   /** The element id the row's disclosure button controls. */

@@ -1,3 +1,4 @@
+import type { RuleDetail, RuleListFilter } from '@rulebench/rules';
 import { ATTACK_TACTICS } from '@rulebench/rules';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
@@ -6,7 +7,6 @@ import { ruleQueryOptions } from '../api/get-rule.js';
 import { ruleRevisionQueryOptions } from '../api/get-rule-revision.js';
 import { useRules } from '../api/get-rules.js';
 import { libraryFacets } from '../library-facets.js';
-import type { RuleDetail, RuleListFilter } from '../types.js';
 import { Drawer, DrawerHeader } from './Drawer.js';
 import { ImportRules } from './ImportRules.js';
 import { RuleEntryPanel } from './RuleEntryPanel.js';

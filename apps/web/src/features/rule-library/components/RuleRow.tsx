@@ -1,6 +1,6 @@
+import type { RuleListItem } from '@rulebench/rules';
 import { type ReactNode, useId } from 'react';
 import { ruleTypeName } from '../../rule-editor/rule-draft.js';
-import type { RuleListItem } from '../types.js';
 
 const SEVERITY_DOT: Record<string, string> = {
   low: 'bg-emerald-500',
