@@ -45,10 +45,11 @@ test('a reload keeps the edited query, the chosen corpus and the size; Start ove
   await typeQuery(page, edited);
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('match-count')).toHaveText('2');
-  // Saving is debounced: wait until this tab holds the work.
+  // Saving is debounced: wait until this tab holds the edited query (the seed query also names
+  // EXCEL.EXE, so only the new text proves the last save happened).
   await expect
     .poll(() => page.evaluate(() => sessionStorage.getItem('rulebench.workingState') ?? ''))
-    .toContain('EXCEL.EXE');
+    .toContain('any where process.name');
 
   await page.reload();
   await expect(page.getByTestId('rule-name')).toHaveText(SEED);
