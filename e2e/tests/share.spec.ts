@@ -210,6 +210,8 @@ test('copy menu: rule as TOML and NDJSON, curl and CLI, and a clear refusal of o
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.inputValue());
 
   await page.getByTestId('share-copy-ndjson').click();
+  // The preview is replaced asynchronously (after the clipboard write): wait for the JSON line.
+  await expect(preview).toHaveValue(/^\{/);
   const ndjson = JSON.parse(await preview.inputValue());
   expect(ndjson.rule_id).toBe('891cb88e-441a-4c3e-be2d-120d99fe7b0d');
   expect(ndjson.metadata).toBeUndefined();
@@ -225,7 +227,8 @@ test('copy menu: rule as TOML and NDJSON, curl and CLI, and a clear refusal of o
   await expect(preview).toHaveValue(
     /^pnpm -s rulebench search \\\n {2}--events apps\/server\/corpora\/sysmon-sample\.ndjson \\\n {2}--query '/,
   );
-  await expect(preview).toHaveValue(/--size 100$/);
+  // Permalinks record the position (Elasticsearch's default, tail), so the command says it too.
+  await expect(preview).toHaveValue(/--size 100 \\\n {2}--result-position tail$/);
 
   // The corpus downloads as the documents themselves, one per line, under the name the menu says.
   await expect(page.getByTestId('share-menu')).toContainText('as sysmon-sample.ndjson');

@@ -50,6 +50,7 @@ test('a permalink carries the previewed exception; its review applies and lists 
   };
   expect(stored.snapshot.options).toEqual({
     size: 100,
+    result_position: 'tail',
     exceptions: [
       {
         item_id: 'rulebench-preview',

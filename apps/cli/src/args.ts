@@ -3,6 +3,8 @@
  * errors (exit 2), and values are typed. Accepts `--flag value` and `--flag=value`.
  */
 
+import { editDistance } from '@rulebench/eql';
+
 export type FlagSpec =
   | { readonly type: 'string'; readonly repeatable?: boolean }
   | { readonly type: 'integer'; readonly min: number }
@@ -93,24 +95,11 @@ function suggest(name: string, known: readonly string[]): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of known) {
-    const d = editDistance(name, candidate);
+    const d = editDistance(name, candidate, Number.POSITIVE_INFINITY, false);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
   return best ? ` (did you mean --${best}?)` : '';
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

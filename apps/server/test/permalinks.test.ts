@@ -97,6 +97,21 @@ describe('permalinks', () => {
     ]);
   });
 
+  it('re-runs a snapshot without result_position as head, the default when it was made', async () => {
+    const ids = async (options: Record<string, unknown>) => {
+      const { id } = (await post({ snapshot: snapshot({ query: 'any where true', options }) })).json();
+      return (await get(`/api/permalinks/${id}/1/search`))
+        .json()
+        .hits.events.map((e: { _id: string }) => e._id);
+    };
+    // Five events; the workbench now writes the position out (`tail`, Elasticsearch's default).
+    const head = await ids({ size: 2 });
+    expect(await ids({ size: 2, result_position: 'head' })).toEqual(head);
+    const tail = await ids({ size: 2, result_position: 'tail' });
+    expect(tail).toHaveLength(2);
+    expect(tail).not.toEqual(head);
+  });
+
   it('applies the stored exceptions and filter, with relative times fixed when the link was made', async () => {
     const { id } = (
       await post({

@@ -33,17 +33,18 @@ describe('POST /api/search', () => {
       '5',
       '4',
     ]);
+    // Elasticsearch's default position is `tail`: the latest `size` matches, ascending.
     expect(ids((await search({ corpus: 'fixture', query: 'any where true', size: 2 })).json())).toEqual([
-      '2',
-      '3',
+      '5',
+      '4',
     ]);
-    const tail = await search({
+    const head = await search({
       corpus: 'fixture',
       query: 'any where true',
       size: 2,
-      result_position: 'tail',
+      result_position: 'head',
     });
-    expect(ids(tail.json())).toEqual(['5', '4']);
+    expect(ids(head.json())).toEqual(['2', '3']);
     const cat = await search({ corpus: 'fixture', query: 'library where process.name == "WINWORD.EXE"' });
     expect(ids(cat.json())).toEqual(['3', '1']);
   });

@@ -122,7 +122,7 @@ describe('lex', () => {
       },
     ]);
     expect(errors(String.raw`"\u{D800}"`)).toEqual([
-      { message: 'Invalid unicode character code [D800].', line: 1, column: 2 },
+      { message: 'Invalid unicode character code, [D800] is a surrogate code.', line: 1, column: 2 },
     ]);
     expect(errors('/* open')).toEqual([{ message: 'Unterminated comment.', line: 1, column: 1 }]);
     expect(errors('`open')).toEqual([

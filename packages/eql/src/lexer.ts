@@ -293,8 +293,13 @@ class Lexer {
       return { text: '', end };
     }
     const codePoint = Number.parseInt(digits, 16);
-    if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+    if (codePoint > 0x10ffff) {
       this.error(`Invalid unicode character code [${digits}].`, backslash, end);
+      return { text: '', end };
+    }
+    // Elasticsearch's wording (ExpressionTests.testUnicodeWithInvalidUnicodePoints).
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+      this.error(`Invalid unicode character code, [${digits}] is a surrogate code.`, backslash, end);
       return { text: '', end };
     }
     return { text: String.fromCodePoint(codePoint), end };
@@ -342,7 +347,12 @@ class Lexer {
       cursor += source[cursor] === '\\' && source[cursor + 1] === quote ? 2 : 1;
     }
     const end = Math.min(source.length, cursor + 1);
-    this.error('Use triple double quotes ["""] to define unescaped string literals, not [?"].', start, end);
+    // Quote the form actually written: `?"` or `?'` (ExpressionTests.testSingleQuotedUnescapedStringDisallowed).
+    this.error(
+      `Use triple double quotes ["""] to define unescaped string literals, not [?${quote ?? '"'}].`,
+      start,
+      end,
+    );
     this.position = end;
     return this.token('String', source.slice(start + 2, cursor), start, end, false, true);
   }

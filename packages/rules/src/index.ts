@@ -71,7 +71,7 @@ export { type EncodeOptions, encodeTomlRule } from './toml/encode.js';
 export { locateFindingInToml, tomlPathOf } from './toml/finding-location.js';
 export { type KeyLocation, locateTomlKeys, type TextPosition, type TomlLocations } from './toml/locate.js';
 export { locateTomlQuery, type QueryLocation } from './toml/query-location.js';
-export { closestNames, didYouMean, editDistance } from './validate/did-you-mean.js';
+export { closestNames, didYouMean } from './validate/did-you-mean.js';
 export { countBySeverity, type Finding, type FindingSeverity } from './validate/finding.js';
 export { type QueryValidationOptions, queryFields, validateEqlQuery } from './validate/query.js';
 export { RULE_TYPES, validateRequired } from './validate/required.js';

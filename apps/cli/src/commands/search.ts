@@ -20,7 +20,7 @@ Options:
   --query EQL                   the EQL query (required)
   --size N                      events or sequences returned (default 10)
   --fetch-size N                accepted for Elasticsearch compatibility
-  --result-position head|tail   earliest (default) or latest matches
+  --result-position tail|head   latest (default, as in Elasticsearch) or earliest matches
   --max-samples-per-key N       samples per join key for sample queries (default 1)
   --timestamp-field F           default @timestamp
   --tiebreaker-field F          second sort key

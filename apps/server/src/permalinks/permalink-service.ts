@@ -154,7 +154,8 @@ export class PermalinkService {
     const snapshot = JSON.parse(record.snapshot) as SnapshotV1;
     const { corpus: stored, content } = this.#storedEvents(snapshot, id, version, 'search');
     const { filter, exceptions, ...params } = snapshot.options;
-    const options = toSearchOptions(params);
+    // Snapshots made before `result_position` was recorded ran with `head`, the default then.
+    const options = toSearchOptions({ result_position: 'head', ...params });
     const except = exceptions ? exceptionsToFilter(exceptions) : undefined;
     const clauses = [
       ...(filter !== undefined && filter !== null ? [filter] : []),

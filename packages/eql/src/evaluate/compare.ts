@@ -12,13 +12,22 @@
 
 import type { ComparisonOperator } from '../ast.js';
 import { inBlock, parseCidr, parseIp } from '../functions/impl-cidr.js';
-import { toEpochMillis } from './dates.js';
+import { comparePreciseInstants, toEpochMillis, toPreciseInstant } from './dates.js';
 import type { FieldScalar } from './fields.js';
 import { type EqlValue, type NumericKind, parseNumericString, valueToString } from './values.js';
 import { compareVersions } from './versions.js';
 
 /** Index mapping types that change how a field compares. Unlisted fields follow their JSON type. */
-export type FieldType = 'keyword' | 'long' | 'double' | 'boolean' | 'date' | 'version' | 'ip' | 'text';
+export type FieldType =
+  | 'keyword'
+  | 'long'
+  | 'double'
+  | 'boolean'
+  | 'date'
+  | 'date_nanos'
+  | 'version'
+  | 'ip'
+  | 'text';
 
 export type OrderOperator = Exclude<ComparisonOperator, '!='>;
 
@@ -108,6 +117,15 @@ export function fieldConstantPredicate(
     return (value) => {
       const v = toEpochMillis(value);
       return v !== undefined && test(v);
+    };
+  }
+  if (type === 'date_nanos') {
+    // Both sides to the nanosecond, compared exactly (a double cannot hold them).
+    const instant = toPreciseInstant(constant);
+    if (instant === undefined) return never;
+    return (value) => {
+      const v = toPreciseInstant(value);
+      return v !== undefined && orderTest(op, comparePreciseInstants(v, instant));
     };
   }
   if (type === 'ip' && typeof constant === 'string') {

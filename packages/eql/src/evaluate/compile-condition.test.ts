@@ -97,8 +97,10 @@ describe('filter semantics', () => {
     expect(matches('n / 2.0 == 41', { n: 83 })).toBe(false);
   });
 
-  it('uses the smallest value of a multi-valued field inside a script', () => {
+  it('tries every value of a multi-valued field inside a script (ES multi-value aware scripts)', () => {
     expect(matches('length(f) == 1', { f: ['ccc', 'a'] })).toBe(true);
+    expect(matches('length(f) == 3', { f: ['ccc', 'a'] })).toBe(true);
+    expect(matches('not length(f) == 3', { f: ['ccc', 'a'] })).toBe(false);
   });
 });
 

@@ -8,7 +8,9 @@
  * - `not`, `!=` and `not in` are `must_not` of that query: true when the field is absent, and
  *   on a multi-valued field only when no value matches;
  * - `f == null` / `f != null` test absence / presence;
- * - anything else is a script: its three-valued result counts only when it is `true`.
+ * - `X == true` / `X == false` (X neither a field nor a literal) are `X` / `not X`;
+ * - anything else is a script: its three-valued result counts only when it is `true`, for some
+ *   combination of the values of its multi-valued fields (`any-value-script.ts`).
  */
 
 import type {
@@ -21,10 +23,11 @@ import type {
   StringMatchNode,
 } from '../ast.js';
 import { getFunctionImpl } from '../functions/impl.js';
+import { compileAnyValueScript } from './any-value-script.js';
 import { type FieldType, fieldConstantPredicate, flipOperator, type ValuePredicate } from './compare.js';
 import { type CompiledValue, compileValue, numericKindOf } from './compile-value.js';
 import { type CompileContext, located } from './context.js';
-import type { FieldScalar } from './fields.js';
+import { type FieldScalar, splitFieldPath } from './fields.js';
 import { generateFilter } from './filter-codegen.js';
 import {
   FALSE,
@@ -47,14 +50,15 @@ function fieldType(node: FieldNode, ctx: CompileContext): FieldType | undefined 
   return ctx.fieldTypes.get(node.path.join('.'));
 }
 
-function fromScript(compiled: CompiledValue): FilterPlan {
-  const { evaluate } = compiled;
-  if (compiled.constant) return evaluate({}) === true ? TRUE : FALSE;
-  return { kind: 'predicate', predicate: (source) => evaluate(source) === true };
+/** A condition Elasticsearch runs as a (multi-value aware) script filter: see `any-value-script`. */
+function fromScript(node: Expression, ctx: CompileContext): FilterPlan {
+  const { compiled, test } = compileAnyValueScript(node, ctx);
+  if (compiled.constant) return compiled.evaluate({}) === true ? TRUE : FALSE;
+  return { kind: 'predicate', predicate: test };
 }
 
 function some(field: FieldNode, value: ValueTest): FilterPlan {
-  return { kind: 'some', path: field.path, value };
+  return { kind: 'some', path: splitFieldPath(field.path), value };
 }
 
 function constantOf(compiled: CompiledValue): { value: EqlValue; kind: NumericKind } | undefined {
@@ -69,7 +73,7 @@ function compileFieldComparison(
 ): FilterPlan {
   const { value } = constant;
   if (value === null) {
-    const absent: FilterPlan = { kind: 'absent', path: field.path };
+    const absent: FilterPlan = { kind: 'absent', path: splitFieldPath(field.path) };
     if (op === '==') return absent;
     if (op === '!=') return notPlan(absent);
     return FALSE;
@@ -106,7 +110,35 @@ function equalsTest(values: readonly FieldScalar[]): (v: FieldScalar) => boolean
   };
 }
 
+/**
+ * `X == true`, `X != false` → `X`; `X == false`, `X != true` → `not X`, for X neither a field nor
+ * a literal (either side): Elasticsearch's optimizer rewrites them so (`BooleanFunctionEquals
+ * Elimination`, after `LiteralsOnTheRight`), and `X` then becomes a query — so
+ * `cidrMatch(ip, "10.0.0.0/8") == false` is `must_not` and matches events without `ip`
+ * (querytranslator_tests.txt `functionEqualsFalse`). As values the two forms are the same.
+ */
+function booleanEqualsOperand(
+  node: Expression & { kind: 'Comparison' },
+): { operand: Expression; negated: boolean } | undefined {
+  if (node.op !== '==' && node.op !== '!=') return undefined;
+  const isBoolean = (e: Expression): e is Expression & { kind: 'Literal'; value: boolean } =>
+    e.kind === 'Literal' && typeof e.value === 'boolean';
+  const isFunction = (e: Expression): boolean => e.kind !== 'Literal' && e.kind !== 'Field';
+  let literal: boolean;
+  let operand: Expression;
+  if (isBoolean(node.right) && isFunction(node.left)) [literal, operand] = [node.right.value, node.left];
+  else if (isBoolean(node.left) && isFunction(node.right)) [literal, operand] = [node.left.value, node.right];
+  else return undefined;
+  return { operand, negated: (node.op === '==') !== literal };
+}
+
 function compileComparison(node: Expression & { kind: 'Comparison' }, ctx: CompileContext): FilterPlan {
+  const rewritten = booleanEqualsOperand(node);
+  // Over `?optional` fields only, the operand may fold to null first (then the whole is null).
+  if (rewritten !== undefined && compileValue(rewritten.operand, ctx).foldable === undefined) {
+    const plan = planCondition(rewritten.operand, ctx);
+    return rewritten.negated ? notPlan(plan) : plan;
+  }
   const left = compileValue(node.left, ctx);
   const right = compileValue(node.right, ctx);
   if (node.left.kind === 'Field') {
@@ -118,7 +150,7 @@ function compileComparison(node: Expression & { kind: 'Comparison' }, ctx: Compi
     if (constant !== undefined)
       return compileFieldComparison(node.right, flipOperator(node.op), constant, ctx);
   }
-  return fromScript(compileValue(node, ctx));
+  return fromScript(node, ctx);
 }
 
 /** Per-value membership test for `field in (constants)`, with the same coercions as `==`. */
@@ -126,7 +158,7 @@ function membership(
   values: readonly EqlValue[],
   kinds: readonly NumericKind[],
   caseInsensitive: boolean,
-): ValuePredicate {
+): ValueTest {
   const strings = new Set<string>();
   const numbers = new Set<number>();
   const booleans = new Set<boolean>();
@@ -147,11 +179,18 @@ function membership(
   });
   if (caseInsensitive) {
     const member = caseFoldedMember(strings);
-    return (v) =>
-      typeof v === 'string' ? member(v) : typeof v === 'number' ? numbers.has(v) : booleans.has(v);
+    return {
+      test: (v) =>
+        typeof v === 'string' ? member(v) : typeof v === 'number' ? numbers.has(v) : booleans.has(v),
+      string: member,
+    };
   }
-  return (v) =>
-    typeof v === 'string' ? strings.has(v) : typeof v === 'number' ? numbers.has(v) : booleans.has(v);
+  return {
+    test: (v) =>
+      typeof v === 'string' ? strings.has(v) : typeof v === 'number' ? numbers.has(v) : booleans.has(v),
+    // For generated filters: a string is tested with inline `===` comparisons.
+    oneOf: [...strings],
+  };
 }
 
 function compileIn(node: InNode, ctx: CompileContext): FilterPlan {
@@ -160,19 +199,21 @@ function compileIn(node: InNode, ctx: CompileContext): FilterPlan {
     const type = fieldType(node.value, ctx);
     const values = list.map((item) => item.evaluate({}));
     const kinds = list.map((item) => numericKindOf(item.type));
-    let test: ValuePredicate;
+    let valueTest: ValueTest;
     if (type === undefined || type === 'keyword') {
-      test = membership(values, kinds, node.caseInsensitive);
+      valueTest = membership(values, kinds, node.caseInsensitive);
     } else {
       const tests = values.flatMap((value, i) =>
         value === null ? [] : [fieldConstantPredicate('==', value, kinds[i] ?? 'dynamic', type)],
       );
-      test = (v) => tests.some((t) => t(v));
+      valueTest = { test: (v) => tests.some((t) => t(v)) };
     }
-    const any = some(node.value, { test });
+    const any = some(node.value, valueTest);
     return node.negated ? notPlan(any) : any;
   }
-  return fromScript(compileValue(node, ctx));
+  // `x not in (…)` is `not (x in (…))`, and a script's `not` applies to its whole multi-value
+  // test (querytranslator_tests.txt `negatedInFilterWithScripting`).
+  return node.negated ? notPlan(fromScript({ ...node, negated: false }, ctx)) : fromScript(node, ctx);
 }
 
 function compileStringMatch(node: StringMatchNode, ctx: CompileContext): FilterPlan {
@@ -184,7 +225,7 @@ function compileStringMatch(node: StringMatchNode, ctx: CompileContext): FilterP
       strings: matcher,
     });
   }
-  return fromScript(compileValue(node, ctx));
+  return fromScript(node, ctx);
 }
 
 function compileFunctionFilter(node: FunctionCallNode, ctx: CompileContext): FilterPlan {
@@ -205,7 +246,7 @@ function compileFunctionFilter(node: FunctionCallNode, ctx: CompileContext): Fil
       if (test !== undefined) return some(first, { test });
     }
   }
-  return fromScript(compileValue(node, ctx));
+  return fromScript(node, ctx);
 }
 
 /** Plans a condition with filter (must / must_not) semantics. */
@@ -214,7 +255,11 @@ export function planCondition(node: Expression, ctx: CompileContext): FilterPlan
     case 'Literal':
       return node.value === true ? TRUE : FALSE;
     case 'Field':
-      return some(node, { test: (v) => v === true, equals: [true] });
+      // A bare field is `field == true`, a term query for `true` (querytranslator_tests.txt
+      // `fieldNoEquals`): a keyword holding "true" matches it as it matches `field == true`.
+      return fieldType(node, ctx) === undefined
+        ? some(node, { test: (v) => v === true || v === 'true', equals: [true, 'true'] })
+        : compileFieldComparison(node, '==', { value: true, kind: 'dynamic' }, ctx);
     case 'Not':
       return notPlan(planCondition(node.operand, ctx));
     case 'Logical':
@@ -232,7 +277,7 @@ export function planCondition(node: Expression, ctx: CompileContext): FilterPlan
       return compileFunctionFilter(node, ctx);
     case 'Arithmetic':
     case 'Negate':
-      return fromScript(compileValue(node, ctx));
+      return fromScript(node, ctx);
   }
 }
 

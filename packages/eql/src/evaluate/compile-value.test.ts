@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression } from '../parser.js';
-import { compileValue } from './compile-value.js';
-import { createCompileContext } from './context.js';
-
-function value(expression: string, source: Record<string, unknown> = {}): unknown {
-  return compileValue(parseExpression(expression), createCompileContext({ source: expression })).evaluate(
-    source,
-  );
-}
-
-function failure(expression: string, source: Record<string, unknown> = {}): string {
-  try {
-    value(expression, source);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-}
+import { failure, value } from '../../test/evaluate-expression.js';
 
 describe('arithmetic with Java semantics', () => {
   it('divides integers by truncation and floats exactly', () => {

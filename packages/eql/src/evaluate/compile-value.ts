@@ -9,6 +9,7 @@
 import type {
   ArithmeticNode,
   Expression,
+  FieldNode,
   FunctionCallNode,
   InNode,
   LiteralNode,
@@ -60,8 +61,10 @@ export function numericKindOf(type: ValueType): NumericKind {
 }
 
 /**
- * The value a script sees for a multi-valued field: Elasticsearch reads the first doc value,
- * and doc values are sorted (numbers ascending, strings by code point), so it is the smallest.
+ * One value for a multi-valued field where a single value is needed (explanations, values
+ * outside filters): the first doc value, and doc values are sorted (numbers ascending, strings
+ * by code point), so the smallest. Filters instead try every value (`any-value-script.ts`), as
+ * Elasticsearch's multi-value aware scripts do.
  */
 export function firstDocValue(raw: RawFieldValue): EqlValue {
   if (raw === undefined) return null;
@@ -100,11 +103,36 @@ function maybeFold(
   return constantValue(value, compiled.type);
 }
 
+/**
+ * While `compileValueBinding` runs: how field occurrences compile instead of reading their first
+ * doc value. Compilation is synchronous, so a module-level slot scopes it exactly.
+ */
+let bindField: ((node: FieldNode) => CompiledValue) | undefined;
+
+/**
+ * Compiles `node` with each field occurrence compiled by `bind` (for scripts that run once per
+ * combination of field values, as Elasticsearch's multi-value-aware filter scripts do).
+ */
+export function compileValueBinding(
+  node: Expression,
+  ctx: CompileContext,
+  bind: (node: FieldNode) => CompiledValue,
+): CompiledValue {
+  const outer = bindField;
+  bindField = bind;
+  try {
+    return compileValue(node, ctx);
+  } finally {
+    bindField = outer;
+  }
+}
+
 export function compileValue(node: Expression, ctx: CompileContext): CompiledValue {
   switch (node.kind) {
     case 'Literal':
       return constantValue(node.value, literalType(node));
     case 'Field': {
+      if (bindField !== undefined) return bindField(node);
       const access = compileFieldAccessor(node.path);
       const evaluate = (source: EventSource): EqlValue => firstDocValue(access(source));
       if (!node.optional) return { evaluate, type: 'dynamic', constant: false };

@@ -8,6 +8,8 @@ export interface CompileContext {
   readonly source: string;
   /** Mapping types by dotted field path (the timestamp field is a `date` unless said otherwise). */
   readonly fieldTypes: ReadonlyMap<string, FieldType>;
+  /** Mapping `format` of `date` fields that have one (`dd-MM-yyyy`, `a||b`); see date-formats.ts. */
+  readonly dateFormats: ReadonlyMap<string, string>;
   /** `false` keeps executors on closures instead of generated code (for tests and comparisons). */
   readonly generateCode: boolean;
 }
@@ -15,6 +17,7 @@ export interface CompileContext {
 export interface CompileContextOptions {
   readonly source?: string;
   readonly fieldTypes?: Readonly<Record<string, FieldType>>;
+  readonly dateFormats?: Readonly<Record<string, string>>;
   readonly timestampField?: string;
   /** Default true: executors run conditions as generated functions where the runtime allows. */
   readonly generateCode?: boolean;
@@ -24,7 +27,13 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
   const fieldTypes = new Map<string, FieldType>(Object.entries(options.fieldTypes ?? {}));
   const timestampField = options.timestampField ?? '@timestamp';
   if (!fieldTypes.has(timestampField)) fieldTypes.set(timestampField, 'date');
-  return { source: options.source ?? '', fieldTypes, generateCode: options.generateCode ?? true };
+  const dateFormats = new Map<string, string>(Object.entries(options.dateFormats ?? {}));
+  return {
+    source: options.source ?? '',
+    fieldTypes,
+    dateFormats,
+    generateCode: options.generateCode ?? true,
+  };
 }
 
 /** Turns a helper's `EvaluationFailure` into an error pointing at the expression. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate, toEpochMillis } from './dates.js';
+import {
+  comparePreciseInstants,
+  parseIsoDate,
+  toEpochMillis,
+  toFractionalMillis,
+  toPreciseInstant,
+} from './dates.js';
 
 describe('toEpochMillis', () => {
   it('takes numbers and numeric strings as epoch millis', () => {
@@ -35,5 +41,58 @@ describe('parseIsoDate fast path', () => {
     }
     expect(parseIsoDate('2024-02-29T23:59:59,999Z')).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
     expect(parseIsoDate('2024-13-29T23:59:59.999Z')).toBeUndefined();
+  });
+});
+
+// Facts from elastic/elasticsearch: `date_nanos` keeps an ISO fraction to nine digits, and the
+// EQL QA DataLoader (`timestampToUnixNanos`) indexes epoch millis with a six-digit fraction of a
+// millisecond ("131509374294.365140"), which test_queries_date_nanos.toml then matches exactly.
+describe('toPreciseInstant (date_nanos)', () => {
+  it('reads an epoch-millis string with its fraction as exact nanoseconds', () => {
+    expect(toPreciseInstant('131509374294.365140')).toEqual({ millis: 131509374294, nanos: 365140 });
+    expect(toPreciseInstant('131509374294.5')).toEqual({ millis: 131509374294, nanos: 500000 });
+    expect(toPreciseInstant('131485996510')).toEqual({ millis: 131485996510, nanos: 0 });
+    // 5.25 ms before the epoch is 6 ms before it plus 0.75 ms.
+    expect(toPreciseInstant('-5.25')).toEqual({ millis: -6, nanos: 750000 });
+  });
+
+  it('reads an ISO-8601 fraction to the nanosecond and drops digits past nine', () => {
+    expect(toPreciseInstant('1974-03-03T02:22:54.294365140Z')).toEqual({
+      millis: 131509374294,
+      nanos: 365140,
+    });
+    expect(toPreciseInstant('1974-03-03T02:22:54.294365140123Z')).toEqual({
+      millis: 131509374294,
+      nanos: 365140,
+    });
+    expect(toPreciseInstant('1974-03-03T04:22:54.2943651+02:00')).toEqual({
+      millis: 131509374294,
+      nanos: 365100,
+    });
+    expect(toPreciseInstant('1974-03-02T19:53:16.510Z')).toEqual({ millis: 131485996510, nanos: 0 });
+  });
+
+  it('takes numbers as epoch millis and rejects what is not a timestamp', () => {
+    expect(toPreciseInstant(1.25)).toEqual({ millis: 1, nanos: 250000 });
+    expect(toPreciseInstant('soon')).toBeUndefined();
+    expect(toPreciseInstant(Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect(toPreciseInstant(null)).toBeUndefined();
+  });
+
+  it('orders instants exactly where doubles of epoch millis cannot', () => {
+    const a = toPreciseInstant('1700000000000.000010') as NonNullable<ReturnType<typeof toPreciseInstant>>;
+    const b = toPreciseInstant('1700000000000.000020') as NonNullable<ReturnType<typeof toPreciseInstant>>;
+    // 10 ns apart: the same double at this magnitude, still ordered exactly.
+    expect(toFractionalMillis('1700000000000.000010')).toBe(toFractionalMillis('1700000000000.000020'));
+    expect(comparePreciseInstants(a, b)).toBeLessThan(0);
+    expect(comparePreciseInstants(b, a)).toBeGreaterThan(0);
+    expect(comparePreciseInstants(a, a)).toBe(0);
+  });
+
+  it('gives the same double for one instant however it is written', () => {
+    expect(toFractionalMillis('131509374294.365140')).toBe(
+      toFractionalMillis('1974-03-03T02:22:54.294365140Z'),
+    );
+    expect(toFractionalMillis('131509374294.365140')).toBeCloseTo(131509374294.36514, 4);
   });
 });

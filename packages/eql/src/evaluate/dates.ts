@@ -3,6 +3,10 @@
  * (`strict_date_optional_time||epoch_millis`): epoch milliseconds as a number or a numeric
  * string, or an ISO-8601 date/date-time. A date-time without an offset is UTC, as in ES (not
  * local time, as `Date.parse` would have it). Fractions finer than milliseconds are truncated.
+ *
+ * A `date_nanos` field keeps them (`strict_date_optional_time_nanos||epoch_millis`): an ISO
+ * fraction to nine digits, and epoch millis with a fraction of a millisecond
+ * (`"131509374294.365140"`), read exactly as a `PreciseInstant`.
  */
 
 const ISO =
@@ -73,13 +77,84 @@ export function parseIsoDate(text: string): number | undefined {
 
 /**
  * Epoch millis of a timestamp value: a finite number, a numeric string, or an ISO-8601 string.
- * `undefined` for anything else (the event then has no usable timestamp).
+ * `undefined` for anything else (the event then has no usable timestamp). A fraction of a
+ * millisecond is dropped (floored, as `Instant.toEpochMilli` does): a `date` field stores millis.
  */
 export function toEpochMillis(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.floor(value) : undefined;
   if (typeof value !== 'string') return undefined;
   // ES tries the date format first: "2017" is a year, "100" (not four digits) is millis.
   const iso = parseIsoDate(value);
   if (iso !== undefined) return iso;
-  return EPOCH.test(value) ? Number(value) : undefined;
+  return EPOCH.test(value) ? Math.floor(Number(value)) : undefined;
+}
+
+/** An instant to the nanosecond: epoch millis (an integer) and the nanoseconds within it. */
+export interface PreciseInstant {
+  readonly millis: number;
+  /** 0 to 999,999. */
+  readonly nanos: number;
+}
+
+/** Nanoseconds from a fraction of a millisecond given as decimal digits (`"365140"`). */
+function nanosOfDigits(digits: string): number {
+  return digits === '' ? 0 : Number(digits.slice(0, 6).padEnd(6, '0'));
+}
+
+function preciseOf(millis: number, nanos: number): PreciseInstant | undefined {
+  if (!Number.isSafeInteger(millis)) return undefined;
+  return { millis, nanos };
+}
+
+/** `[+-]digits[.digits]` epoch millis, the fraction read as nanoseconds without rounding. */
+function preciseEpoch(text: string): PreciseInstant | undefined {
+  if (!EPOCH.test(text)) return undefined;
+  const negative = text.startsWith('-');
+  const unsigned = negative || text.startsWith('+') ? text.slice(1) : text;
+  const dot = unsigned.indexOf('.');
+  const whole = Number(dot < 0 ? unsigned : unsigned.slice(0, dot));
+  const nanos = dot < 0 ? 0 : nanosOfDigits(unsigned.slice(dot + 1));
+  if (!negative) return preciseOf(whole, nanos);
+  // -5.25 ms is 6 ms before the epoch plus 0.75 ms.
+  return nanos === 0 ? preciseOf(-whole, 0) : preciseOf(-whole - 1, 1_000_000 - nanos);
+}
+
+/** An ISO-8601 date-time with its fraction to the nanosecond (digits past nine are dropped). */
+function preciseIso(text: string): PreciseInstant | undefined {
+  const millis = parseIsoDate(text);
+  if (millis === undefined) return undefined;
+  const match = /[.,](\d+)/.exec(text);
+  // The fraction's first three digits are in `millis` already; the next six are nanoseconds.
+  return preciseOf(millis, match === null ? 0 : nanosOfDigits((match[1] ?? '').slice(3, 9)));
+}
+
+/**
+ * The instant a `date_nanos` field holds for a value: a number (epoch millis, its fraction
+ * rounded to the nanosecond), an epoch-millis string (fraction exact), or an ISO-8601 string.
+ */
+export function toPreciseInstant(value: unknown): PreciseInstant | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    const millis = Math.floor(value);
+    const nanos = Math.min(999_999, Math.round((value - millis) * 1e6));
+    return preciseOf(millis, nanos);
+  }
+  if (typeof value !== 'string') return undefined;
+  return preciseIso(value) ?? preciseEpoch(value);
+}
+
+/** Orders two precise instants. */
+export function comparePreciseInstants(a: PreciseInstant, b: PreciseInstant): number {
+  if (a.millis !== b.millis) return a.millis < b.millis ? -1 : 1;
+  return a.nanos - b.nanos;
+}
+
+/**
+ * Epoch millis with the nanoseconds as a fraction, for arithmetic such as `maxspan` (a double:
+ * about a quarter-microsecond resolution for current dates; order is settled by the exact
+ * `PreciseInstant` where it must be).
+ */
+export function toFractionalMillis(value: unknown): number | undefined {
+  const instant = toPreciseInstant(value);
+  return instant === undefined ? undefined : instant.millis + instant.nanos / 1e6;
 }

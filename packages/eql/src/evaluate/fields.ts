@@ -35,9 +35,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toPath(path: string | readonly string[]): readonly string[] {
-  return typeof path === 'string' ? path.split('.') : path;
+/**
+ * A field's path as segments. Elasticsearch names a field by its dotted path however the query
+ * spells it, so a backquoted segment holding dots (`` `x.y` ``, parsed as the one segment "x.y")
+ * is the same field as `x.y`, whether the event nests it or holds a flat dotted key.
+ */
+export function splitFieldPath(path: string | readonly string[]): readonly string[] {
+  if (typeof path === 'string') return path.split('.');
+  return path.some((segment) => segment.includes('.')) ? path.flatMap((segment) => segment.split('.')) : path;
 }
+
+const toPath = splitFieldPath;
 
 /**
  * Up to this many remaining segments, `collect` tries each grouping of them into one dotted key

@@ -5,12 +5,17 @@ import { compileCondition, compileFilter } from './compile-condition.js';
 import { createCompileContext } from './context.js';
 import { compileFieldAccessor } from './fields.js';
 import { generateAccessor, generateFilter } from './filter-codegen.js';
+import { type FilterPlan, planToClosure, type ValueTest } from './filter-plan.js';
+import { valueToString } from './values.js';
 
-const KEYS = ['a', 'b', 'c', 'a.b', 'b.c', 'a.b.c', 'constructor'];
+// `length` and `0` are members of strings and arrays: generated reads must not see them there.
+const KEYS = ['a', 'b', 'c', 'a.b', 'b.c', 'a.b.c', 'constructor', 'length', '0'];
 
 const scalar = fc.oneof(
   fc.constantFrom('x', 'X', 'xy', 'Xyz', '1', 'true', '', 'ab*', 'C:\\Windows\\a.exe'),
-  fc.constantFrom(0, 1, 2.5, -3),
+  // Case folding beyond ASCII: the Kelvin sign lower-cases to "k", "ß" upper-cases to "SS".
+  fc.constantFrom('WINWORD.EXE', 'winword.exe', '\u212A', 'k', 'K', 'Straße', 'STRASSE', '10', 'İx'),
+  fc.constantFrom(0, -0, 1, 2.5, -3, 10),
   fc.boolean(),
   fc.constant(null),
 );
@@ -19,7 +24,8 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     scalar,
-    fc.array(fc.oneof(scalar, tie('object')), { maxLength: 3 }),
+    // Arrays of anything, nested arrays included (flattened depth first).
+    fc.array(tie('node'), { maxLength: 3 }),
     tie('object'),
   ),
   object: fc.dictionary(fc.constantFrom(...KEYS), tie('node'), { maxKeys: 4 }),
@@ -77,6 +83,19 @@ const CONDITIONS = [
   'a > 1 or a.b <= -3 or a.b.c == 2.5',
   'a != 1 and b.c >= 0 and not a.b < 2',
   'a != "1" or b != "true"',
+  // `in` over strings: inline `===` up to 8 strings, a Set beyond; numbers and booleans coerce.
+  'a in ("x", "1", "xy", "Xyz", "true", "p", "q", "r", "s", "t")',
+  'not a.b in ("X", "k", 10) and b.c in (1, "2.5", false)',
+  'a.b.c in~ ("winword.exe", "\u212A", "straße", "ix")',
+  // `:` and `like`: exact, prefix, suffix, contains and general patterns, alone and combined.
+  'a : ("winword.exe", "*ss*", "k")',
+  'a.b : "*Word*" or b : "C:\\\\Windows\\\\*"',
+  'a like ("X*", "*z") or a.b like "x"',
+  'b.c : "?y*" or a.b like~ ("x", "*e", "*\u212A*")',
+  'a.b.c : ("x", "*Y*", "*.EXE", "?")',
+  // Members of primitives and arrays are not fields; numbers against literals, -0 included.
+  'a.length == 3 or a.b.length > 1 or b.length == "x"',
+  'a.b == 0 or a.b.c == 10 or a > -3',
 ];
 
 /** The result, or the error message: both runners must also fail alike. */
@@ -118,6 +137,60 @@ describe('generated filters', () => {
     expect(filter?.name).toBe('eqlFilter');
     expect(filter?.({ a: ['y', 'x'] })).toBe(true);
     expect(filter?.({ a: 'y' })).toBe(false);
+  });
+
+  it('read no members of functions, strings or arrays as fields', () => {
+    const ctx = createCompileContext();
+    const condition = parseExpression('a.b == "x" or a.length == 3 or a.name == "f" or c.length == 1');
+    const generated = compileFilter(condition, ctx);
+    const reference = compileCondition(condition, ctx);
+    const named = Object.assign(() => undefined, { b: 'x' });
+    const events: Record<string, unknown>[] = [
+      { a: named },
+      { a: 'xyz' },
+      { a: ['x', 'y', 'z'] },
+      { a: { length: 3 } },
+      { a: { b: ['y', ['x']] } },
+      { 'a.b': 'x' },
+      { c: { length: [1] } },
+      { c: 'x' },
+    ];
+    const expected = [false, false, false, true, true, true, true, false];
+    expect(events.map((event) => reference(event))).toEqual(expected);
+    expect(events.map((event) => generated(event))).toEqual(expected);
+  });
+
+  it('use the string forms of a value test exactly as the test itself', () => {
+    const strings = ['x', 'y', 'z', '1', 'p', 'q', 'r', 's', 't'];
+    const number = (v: unknown): boolean => v === 1 || v === true;
+    const forms: ValueTest[] = [
+      {
+        test: (v) => (typeof v === 'string' ? strings.slice(0, 2).includes(v) : number(v)),
+        oneOf: strings.slice(0, 2),
+      },
+      { test: (v) => (typeof v === 'string' ? strings.includes(v) : number(v)), oneOf: strings },
+      {
+        test: (v) => (typeof v === 'string' ? v.toLowerCase() === 'x' : number(v)),
+        string: (v) => v.toLowerCase() === 'x',
+      },
+      { test: (v) => valueToString(v).startsWith('1'), strings: (v) => v.startsWith('1') },
+    ];
+    const plans: FilterPlan[] = forms.flatMap((value) => [
+      { kind: 'some', path: ['a'], value },
+      { kind: 'some', path: ['a', 'b'], value },
+      { kind: 'not', operand: { kind: 'some', path: ['a', '0'], value } },
+    ]);
+    const runners = plans.map((plan) => ({
+      generated: generateFilter(plan),
+      reference: planToClosure(plan),
+    }));
+    for (const { generated } of runners) expect(generated?.name).toBe('eqlFilter');
+    fc.assert(
+      fc.property(source, (event) => {
+        for (const { generated, reference } of runners) expect(generated?.(event)).toBe(reference(event));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('keep property names as data, whatever they hold', () => {

@@ -15,12 +15,17 @@ export type Predicate = (source: EventSource) => boolean;
  * The per-value test of a field test. `test` is the reference; the optional forms say the same
  * thing in a way generated code can inline: `equals` lists the only values that pass (compared
  * with `===`); `strings` is a matcher such that `test(v)` is `strings(v)` for a string and
- * `strings(valueToString(v))` otherwise; `number` is the comparison a number value undergoes.
+ * `strings(valueToString(v))` otherwise; `number` is the comparison a number value undergoes;
+ * `oneOf` and `string` say what `test` does with a string only (other values go through `test`).
  */
 export interface ValueTest {
   readonly test: ValuePredicate;
   readonly equals?: readonly FieldScalar[];
   readonly strings?: (value: string) => boolean;
+  /** For a string `v`, `test(v)` is whether `v` is one of these (`in` over constants). */
+  readonly oneOf?: readonly string[];
+  /** For a string `v`, `test(v)` is `string(v)` (`in~` over constants). */
+  readonly string?: (value: string) => boolean;
   /** For a number `v`, `test(v)` is `v op value` (other types still go through `test`). */
   readonly number?: { readonly op: OrderOperator; readonly value: number };
 }

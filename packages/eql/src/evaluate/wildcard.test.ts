@@ -66,6 +66,54 @@ describe('compileWildcards', () => {
   });
 });
 
+describe('compileWildcards, one matcher per combination of pattern kinds', () => {
+  // The reference: a value matches when some pattern matches it whole (case-folded for `:`).
+  const reference = (patterns: readonly string[], caseInsensitive: boolean) => (value: string) =>
+    patterns.some((pattern) =>
+      caseInsensitive
+        ? wildcardMatch(value.toLowerCase(), pattern.toLowerCase())
+        : wildcardMatch(value, pattern),
+    );
+  const lists = [
+    [],
+    ['exact'],
+    ['pre*'],
+    ['pre*', 'other*'],
+    ['*suf', 'exact'],
+    ['*mid*', '*MID2*', 'pre*'],
+    ['exact', 'pre*', '*suf', '*mid*', 'g?n*l'],
+    ['g?n*l', '*ÉTÉ*'],
+    ['x', '*Été', 'ÉT*'],
+  ];
+  const values = [
+    'exact',
+    'EXACT',
+    'prefix',
+    'other',
+    'a suf',
+    'SUF',
+    'a mid b',
+    'a MID2 b',
+    'general',
+    'GEN_L',
+  ];
+  values.push('un été', 'ÉTÉ', 'étés', 'x', 'X', '', 'nothing');
+  for (const patterns of lists) {
+    for (const caseInsensitive of [false, true]) {
+      it(`${JSON.stringify(patterns)}${caseInsensitive ? ', case-insensitive' : ''}`, () => {
+        const matcher = compileWildcards(patterns, caseInsensitive);
+        expect(values.map(matcher)).toEqual(values.map(reference(patterns, caseInsensitive)));
+      });
+    }
+  }
+
+  it('matches the expected values on a mixed case-insensitive list', () => {
+    const matcher = compileWildcards(['winword.exe', '*-ENC*', 'C:\\Windows\\*', 'g?n'], true);
+    const tested = ['WINWORD.EXE', 'x -enc y', 'c:\\windows\\x', 'GEN', 'gen2', 'excel.exe'];
+    expect(tested.map(matcher)).toEqual([true, true, true, true, false, false]);
+  });
+});
+
 describe('caseFoldedMember', () => {
   it('matches exactly what lower-casing each value would, whatever the pre-filter skips', () => {
     const members = new Set(['winword.exe', 'kernel32.dll', 'i\u0307x', '']);

@@ -124,10 +124,25 @@ export function compileWildcards(patterns: readonly string[], caseInsensitive: b
     ? anyOf(new Set(), [], [], [], general)
     : anyOf(new Set(), prefixes, suffixes, contains, general);
   const hasRest = general.length > 0 || (!ascii && prefixes.length + suffixes.length + contains.length > 0);
-  const exactTest = exact.size === 0 ? undefined : caseFoldedMember(exact);
-  if (exactTest !== undefined && regex === undefined && !hasRest) return exactTest;
-  return (value) =>
-    exactTest?.(value) === true || regex?.test(value) === true || (hasRest && rest(value.toLowerCase()));
+  // One function per combination of parts, with no test of a part that is absent: these run
+  // once per value in the hot loop, and each layer of optional calls costs there.
+  const matchers: StringMatcher[] = [];
+  if (exact.size > 0) matchers.push(caseFoldedMember(exact));
+  if (regex !== undefined) matchers.push((value) => regex.test(value));
+  if (hasRest) matchers.push((value) => rest(value.toLowerCase()));
+  return anyOfMatchers(matchers);
+}
+
+/** Any of the matchers, without a loop for the common one or two. */
+function anyOfMatchers(parts: readonly StringMatcher[]): StringMatcher {
+  const [first, second] = parts;
+  if (first === undefined) return () => false;
+  if (second === undefined) return first;
+  if (parts.length === 2) return (value) => first(value) || second(value);
+  return (value) => {
+    for (const part of parts) if (part(value)) return true;
+    return false;
+  };
 }
 
 /**
@@ -167,14 +182,29 @@ function anyOf(
   contains: readonly string[],
   general: readonly string[],
 ): StringMatcher {
-  if (prefixes.length + suffixes.length + contains.length + general.length === 0)
-    return (value) => exact.has(value);
-  return (value) => {
-    if (exact.has(value)) return true;
-    for (const text of prefixes) if (value.startsWith(text)) return true;
-    for (const text of suffixes) if (value.endsWith(text)) return true;
-    for (const text of contains) if (value.includes(text)) return true;
-    for (const pattern of general) if (wildcardMatch(value, pattern)) return true;
-    return false;
-  };
+  // Only the kinds of pattern present are tested, one function per kind (see above), each
+  // written out: a closure shared by all kinds would make its calls megamorphic.
+  const matchers: StringMatcher[] = [];
+  if (exact.size > 0) matchers.push((value) => exact.has(value));
+  if (prefixes.length > 0)
+    matchers.push((value) => {
+      for (const text of prefixes) if (value.startsWith(text)) return true;
+      return false;
+    });
+  if (suffixes.length > 0)
+    matchers.push((value) => {
+      for (const text of suffixes) if (value.endsWith(text)) return true;
+      return false;
+    });
+  if (contains.length > 0)
+    matchers.push((value) => {
+      for (const text of contains) if (value.includes(text)) return true;
+      return false;
+    });
+  if (general.length > 0)
+    matchers.push((value) => {
+      for (const pattern of general) if (wildcardMatch(value, pattern)) return true;
+      return false;
+    });
+  return anyOfMatchers(matchers);
 }

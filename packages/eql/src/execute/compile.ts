@@ -22,6 +22,11 @@ import { resolveSearchOptions } from './window.js';
 export interface CompileOptions {
   /** Mapping types by dotted field path, for fields whose JSON type does not tell (`version`, `date`). */
   readonly fieldTypes?: Readonly<Record<string, FieldType>>;
+  /**
+   * Mapping `format` of `date` fields by dotted path, where it is not the default
+   * (`strict_date_optional_time||epoch_millis`), e.g. `{ "day": "dd-MM-yyyy" }`.
+   */
+  readonly dateFormats?: Readonly<Record<string, string>>;
   /** The timestamp field, typed as a `date` in conditions. Default `@timestamp`. */
   readonly timestampField?: string;
   /** Default true: run conditions as generated functions where the runtime allows (see `filter-codegen`). */

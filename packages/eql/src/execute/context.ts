@@ -80,7 +80,12 @@ export function createExecutorContext(
     compileContext: cache.compileContext,
     pipes,
     limits: resultLimits(pipes, options),
-    order: createEventOrder(options.timestampField, options.tiebreakerField),
+    order: createEventOrder(
+      options.timestampField,
+      options.tiebreakerField,
+      // A `date_nanos` timestamp field orders (and spans) to the nanosecond.
+      cache.compileContext.fieldTypes.get(options.timestampField) === 'date_nanos' ? 'nanos' : 'millis',
+    ),
     startedAt: Date.now(),
     eventFilter: (query) => cache.filter(query, options.eventCategoryField),
   };

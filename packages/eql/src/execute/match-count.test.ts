@@ -46,6 +46,7 @@ describe('hits.total and matches', () => {
     const { response, matches } = runCounted('process where true', sorted, {
       size: 2,
       presorted: true,
+      resultPosition: 'head',
       countMatches: true,
     });
     expect(response.hits.events?.map((e) => e._id)).toEqual(['1', '2']);
@@ -60,7 +61,11 @@ describe('hits.total and matches', () => {
   });
 
   it('says gte when a presorted head stopped reading without countMatches', () => {
-    const { matches } = runCounted('process where true', sorted, { size: 2, presorted: true });
+    const { matches } = runCounted('process where true', sorted, {
+      size: 2,
+      presorted: true,
+      resultPosition: 'head',
+    });
     expect(matches).toEqual({ value: 2, relation: 'gte' });
   });
 

@@ -56,20 +56,46 @@ describe('search', () => {
     ]);
   });
 
-  it('returns 10 events by default and honours size and result position', () => {
+  it('returns the 10 most recent events by default and honours size and result position', () => {
     const many = Array.from({ length: 15 }, (_, i) => event(String(i + 1), { '@timestamp': i + 1 }));
-    expect(ids(search('any where true', many))).toHaveLength(10);
-    expect(ids(search('any where true', many, { size: 3 }))).toEqual(['1', '2', '3']);
-    expect(ids(search('any where true', many, { size: 3, resultPosition: 'tail' }))).toEqual([
+    // Elasticsearch's request default is `result_position: tail`: the latest matches, ascending.
+    expect(ids(search('any where true', many))).toEqual([
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
       '13',
       '14',
       '15',
     ]);
+    expect(ids(search('any where true', many, { size: 3, resultPosition: 'head' }))).toEqual(['1', '2', '3']);
+    expect(ids(search('any where true', many, { size: 3 }))).toEqual(['13', '14', '15']);
     // As in Elasticsearch, `total` counts the hits returned; `matches` on the executor counts all.
     expect(search('any where true', many, { size: 3 }).hits.total).toEqual({ value: 3, relation: 'eq' });
   });
 
-  it('applies head and tail pipes in order, then size', () => {
+  it('applies size before the first pipe, in its direction, as Elasticsearch plans it', () => {
+    // `size` becomes a head/tail of the first pipe's kind placed under it; result_position
+    // then no longer matters (LogicalPlanBuilder: "<default-limit>").
+    for (const resultPosition of ['head', 'tail'] as const) {
+      expect(ids(search('process where true | head 8', numbered, { size: 2, resultPosition }))).toEqual([
+        '1',
+        '2',
+      ]);
+      expect(ids(search('process where true | tail 8', numbered, { size: 2, resultPosition }))).toEqual([
+        '9',
+        '10',
+      ]);
+      expect(
+        ids(search('process where true | tail 8 | head 3', numbered, { size: 5, resultPosition })),
+      ).toEqual(['6', '7', '8']);
+    }
+  });
+
+  it('applies head and tail pipes in order', () => {
     expect(ids(search('process where true | head 3', numbered))).toEqual(['1', '2', '3']);
     expect(ids(search('process where true | tail 2', numbered))).toEqual(['9', '10']);
     expect(ids(search('process where true | head 4 | tail 2', numbered))).toEqual(['3', '4']);
@@ -99,8 +125,8 @@ describe('search', () => {
 
   it('compiles once and runs many times with different options', () => {
     const compiled = compile('process where n >= 5');
-    expect(ids(search(compiled, numbered, { size: 2 }))).toEqual(['5', '6']);
-    expect(ids(search(compiled, numbered, { size: 2, resultPosition: 'tail' }))).toEqual(['9', '10']);
+    expect(ids(search(compiled, numbered, { size: 2, resultPosition: 'head' }))).toEqual(['5', '6']);
+    expect(ids(search(compiled, numbered, { size: 2 }))).toEqual(['9', '10']);
   });
 
   it('returns the Elasticsearch response shape', () => {

@@ -18,7 +18,10 @@ export interface SearchOptions {
   readonly size?: number;
   /** Elasticsearch's page size; never changes results here, accepted for compatibility. */
   readonly fetchSize?: number;
-  /** `head` (default) returns the earliest matches, `tail` the latest. */
+  /**
+   * Without a `head`/`tail` pipe: `tail` (default, as in Elasticsearch) returns the latest
+   * `size` matches, `head` the earliest; either way in ascending order.
+   */
   readonly resultPosition?: 'head' | 'tail';
   /** Default `@timestamp`; values are epoch millis (number or numeric string) or ISO-8601. */
   readonly timestampField?: string;

@@ -1,8 +1,11 @@
 /**
- * Which results survive `| head N`, `| tail N` and the request's `size` / `result_position`:
- * pipes apply in order to the ordered results, then `size` takes the first (or, for
- * `result_position: tail`, the last) results. The first limit decides what must be kept
- * while streaming: the first K results (a head) or the last K (a tail).
+ * Which results survive `| head N`, `| tail N` and the request's `size` / `result_position`,
+ * as Elasticsearch's plan builder composes them: without a pipe, `size` takes the first
+ * (`result_position: head`) or the last (`tail`, the default) results; with pipes, `size`
+ * applies just before the first pipe and in that pipe's direction, so `result_position`
+ * no longer matters (`| tail 20` with size 10 returns the last 10, never 10 of the last 20).
+ * The first limit decides what must be kept while streaming: the first K results (a head)
+ * or the last K (a tail).
  */
 
 import type { PipeNode } from '../ast.js';
@@ -29,7 +32,7 @@ export function resolveSearchOptions(options: SearchOptions = {}): ResolvedSearc
   return {
     size,
     fetchSize: options.fetchSize ?? 1000,
-    resultPosition: options.resultPosition ?? 'head',
+    resultPosition: options.resultPosition ?? 'tail',
     timestampField: options.timestampField ?? '@timestamp',
     tiebreakerField: options.tiebreakerField === '' ? undefined : options.tiebreakerField,
     eventCategoryField: options.eventCategoryField ?? 'event.category',
@@ -42,20 +45,45 @@ export function resolveSearchOptions(options: SearchOptions = {}): ResolvedSearc
 export interface Limit {
   readonly from: 'head' | 'tail';
   readonly count: number;
+  /** The request's `size` (not a pipe): it does not cap the count of matches. */
+  readonly isSize?: true;
 }
 
-/** The limits to apply in order: each pipe, then `size`. */
-export function resultLimits(pipes: readonly PipeNode[], options: ResolvedSearchOptions): Limit[] {
-  const limits: Limit[] = [];
+/**
+ * The limits to apply in order: `size`, then each pipe. `position` is where `size` takes its
+ * results from when there is no pipe (the request's `result_position` unless the query kind
+ * has no such choice).
+ */
+export function resultLimits(
+  pipes: readonly PipeNode[],
+  options: ResolvedSearchOptions,
+  position: 'head' | 'tail' = options.resultPosition,
+): Limit[] {
+  const piped: Limit[] = [];
   for (const pipe of pipes) {
     const name = pipe.name.toLowerCase();
     if (name !== 'head' && name !== 'tail') throw new Error(`Unsupported pipe [${pipe.name}]`);
     const arg = pipe.args[0];
     const count = arg?.kind === 'Literal' && typeof arg.value === 'number' ? arg.value : DEFAULT_SIZE;
-    limits.push({ from: name, count: Math.max(0, Math.trunc(count)) });
+    piped.push({ from: name, count: Math.max(0, Math.trunc(count)) });
   }
-  limits.push({ from: options.resultPosition, count: options.size });
-  return limits;
+  const from = piped[0]?.from ?? position;
+  return [{ from, count: options.size, isSize: true }, ...piped];
+}
+
+/**
+ * What streaming must keep: the leading limits that take from the same end, as one (a
+ * `size` of 10 followed by `| head 2` keeps the first 2). Later limits need the whole window.
+ */
+export function firstWindow(limits: readonly Limit[]): Limit {
+  const [first] = limits;
+  if (first === undefined) return { from: 'head', count: 0 };
+  let count = first.count;
+  for (const limit of limits) {
+    if (limit.from !== first.from) break;
+    count = Math.min(count, limit.count);
+  }
+  return { from: first.from, count };
 }
 
 /** Applies limits to an already ordered list. */
@@ -69,11 +97,11 @@ export function applyLimits<T>(items: readonly T[], limits: readonly Limit[]): T
 }
 
 /**
- * The most results the query's pipes let through (the limits before the final `size`), or
- * Infinity without pipes: a count of results before `size` is the raw count capped by this.
+ * The most results the query's pipes let through (every limit but `size`), or Infinity
+ * without pipes: a count of results before `size` is the raw count capped by this.
  */
 export function pipeCap(limits: readonly Limit[]): number {
   let cap = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < limits.length - 1; i++) cap = Math.min(cap, (limits[i] as Limit).count);
+  for (const limit of limits) if (limit.isSize !== true) cap = Math.min(cap, limit.count);
   return cap;
 }

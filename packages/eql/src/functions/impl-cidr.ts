@@ -1,7 +1,9 @@
 /**
- * `cidrMatch(ip, cidr, …)` for IPv4 and IPv6. Addresses are compared as bytes under the
- * prefix mask; IPv4-mapped IPv6 addresses (`::ffff:1.2.3.4`) count as IPv4, as Java's
- * `InetAddress` parsing has them. A bare address in the list means a single host.
+ * `cidrMatch(ip, cidr, …)` for IPv4 and IPv6, as Elasticsearch's `CIDRUtils` and Lucene's ip
+ * field do it: every address is encoded on 16 bytes, an IPv4 address as its IPv4-mapped IPv6
+ * form (`::ffff:a.b.c.d`), so IPv4 values fall inside IPv6 blocks that cover the mapped range
+ * (CIDRUtilsTests: `127.0.0.1` is in `::1/64`). A bare address in the list means a single host.
+ * Parsing follows `InetAddresses.forString` / `parseCidr`, with their messages.
  */
 
 import { EvaluationFailure } from '../evaluate/errors.js';
@@ -14,7 +16,8 @@ function parseIPv4(text: string): Uint8Array | undefined {
   const bytes = new Uint8Array(4);
   for (let i = 0; i < 4; i++) {
     const part = parts[i] as string;
-    if (!/^\d{1,3}$/.test(part)) return undefined;
+    // Leading zeros are refused: decimal or octal would be ambiguous (InetAddresses.parseOctet).
+    if (!/^\d{1,3}$/.test(part) || (part.length > 1 && part.startsWith('0'))) return undefined;
     const value = Number(part);
     if (value > 255) return undefined;
     bytes[i] = value;
@@ -53,38 +56,71 @@ function parseIPv6(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-/** Parses an IPv4 or IPv6 address into 4 or 16 bytes (IPv4-mapped IPv6 collapses to 4). */
+/** The 16-byte form of an IPv4 or IPv6 address (IPv4 as `::ffff:a.b.c.d`); undefined when invalid. */
 export function parseIp(text: string): Uint8Array | undefined {
-  if (!text.includes(':')) return parseIPv4(text);
-  const bytes = parseIPv6(text);
-  if (bytes === undefined) return undefined;
-  const mapped = bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
-  return mapped ? bytes.slice(12) : bytes;
+  if (!text.includes(':')) {
+    const v4 = parseIPv4(text);
+    if (v4 === undefined) return undefined;
+    const mapped = new Uint8Array(16);
+    mapped[10] = 0xff;
+    mapped[11] = 0xff;
+    mapped.set(v4, 12);
+    return mapped;
+  }
+  return parseIPv6(text);
+}
+
+/** Whether 16 address bytes are an IPv4-mapped address (Java hands those back as IPv4). */
+function isMappedIPv4(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
 }
 
 export interface CidrBlock {
+  /** The block's address, 16 bytes. */
   readonly bytes: Uint8Array;
+  /** Prefix length over the 16 bytes (an IPv4 `/8` is 104 here). */
   readonly prefix: number;
+}
+
+/** A block, or Elasticsearch's reason for refusing `text`. */
+export function parseCidrOrReason(text: string): CidrBlock | string {
+  const notIp = (address: string): string => `'${address}' is not an IP string literal.`;
+  if (!text.includes('/')) {
+    const bytes = parseIp(text);
+    return bytes === undefined ? notIp(text) : { bytes, prefix: 128 };
+  }
+  const fields = text.split('/');
+  // Java's String.split drops trailing empty strings: "1.2.3.4/" has one field.
+  while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
+  if (fields.length !== 2) return `Expected [ip/prefix] but was [${text}]`;
+  const [addressText = '', prefixText = ''] = fields;
+  const bytes = parseIp(addressText);
+  if (bytes === undefined) return notIp(addressText);
+  const v4 = isMappedIPv4(bytes);
+  if (v4 && addressText.includes(':')) {
+    return (
+      `CIDR notation is not allowed with IPv6-mapped IPv4 address [${addressText} as it introduces ambiguity ` +
+      'as to whether the prefix length should be interpreted as a v4 prefix length or a v6 prefix length'
+    );
+  }
+  // Integer.parseInt: optional sign, decimal digits, 32-bit range.
+  if (!/^[+-]?\d+$/.test(prefixText) || Math.abs(Number(prefixText)) > 2_147_483_647) {
+    return `For input string: "${prefixText}"`;
+  }
+  const prefix = Number(prefixText);
+  if (prefix < 0 || prefix > (v4 ? 32 : 128)) {
+    return `Illegal prefix length [${prefix}] in [${text}]. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges`;
+  }
+  return { bytes, prefix: v4 ? prefix + 96 : prefix };
 }
 
 /** Parses `address/prefix` (or a bare address); undefined when invalid. */
 export function parseCidr(text: string): CidrBlock | undefined {
-  const slash = text.indexOf('/');
-  const address = parseIp(slash < 0 ? text : text.slice(0, slash));
-  if (address === undefined) return undefined;
-  const bits = address.length * 8;
-  if (slash < 0) return { bytes: address, prefix: bits };
-  const prefixText = text.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(prefixText)) return undefined;
-  const prefix = Number(prefixText);
-  // An IPv4-mapped IPv6 block counts its prefix over 128 bits.
-  const adjusted = text.slice(0, slash).includes(':') && address.length === 4 ? prefix - 96 : prefix;
-  if (adjusted < 0 || adjusted > bits) return undefined;
-  return { bytes: address, prefix: adjusted };
+  const block = parseCidrOrReason(text);
+  return typeof block === 'string' ? undefined : block;
 }
 
 export function inBlock(address: Uint8Array, block: CidrBlock): boolean {
-  if (address.length !== block.bytes.length) return false;
   let remaining = block.prefix;
   for (let i = 0; remaining > 0; i++, remaining -= 8) {
     const mask = remaining >= 8 ? 0xff : (0xff << (8 - remaining)) & 0xff;
@@ -96,9 +132,9 @@ export function inBlock(address: Uint8Array, block: CidrBlock): boolean {
 function blocksOf(values: readonly EqlValue[]): CidrBlock[] {
   return values.map((value) => {
     if (typeof value !== 'string')
-      throw new EvaluationFailure(`A string is required; received [${String(value)}]`);
-    const block = parseCidr(value);
-    if (block === undefined) throw new EvaluationFailure(`'${value}' is not a valid CIDR notation`);
+      throw new EvaluationFailure(`A string/char is required; received [${String(value)}]`);
+    const block = parseCidrOrReason(value);
+    if (typeof block === 'string') throw new EvaluationFailure(block);
     return block;
   });
 }
@@ -109,7 +145,7 @@ export const cidrMatch: FunctionImpl = {
   evaluate([input = null, ...cidrs]) {
     if (input === null) return null;
     if (typeof input !== 'string')
-      throw new EvaluationFailure(`A string is required; received [${String(input)}]`);
+      throw new EvaluationFailure(`A string/char is required; received [${String(input)}]`);
     const blocks = blocksOf(cidrs);
     const address = parseIp(input);
     if (address === undefined) return false;

@@ -38,30 +38,64 @@ export const multiply = arithmetic('multiply', '*');
 export const divide = arithmetic('divide', '/');
 export const modulo = arithmetic('modulo', '%');
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/**
+ * Java `Double.valueOf` syntax (what `number()` falls back to when `Long.valueOf` fails):
+ * surrounding control/space characters, a sign, digits with an optional fraction and exponent,
+ * an optional `d`/`f` suffix, or NaN / Infinity. (Hexadecimal floating point is not supported.)
+ */
+const JAVA_DOUBLE = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
+/** Java `Long.valueOf` syntax: a sign and decimal digits, nothing else. */
+const JAVA_LONG = /^[+-]?\d+$/;
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
 
-/** Java `Integer.parseInt(text, radix)`: optional sign, digits of the radix, 32-bit range. */
-function parseIntRadix(text: string, radix: number): number | undefined {
+/** Java `Long.parseLong(text, radix)`: optional sign, digits of the radix, 64-bit range. */
+function parseLongRadix(text: string, radix: number): number | undefined {
   if (radix < 2 || radix > 36) return undefined;
   let index = 0;
-  let sign = 1;
+  let negative = false;
   if (text.startsWith('-') || text.startsWith('+')) {
-    sign = text.startsWith('-') ? -1 : 1;
+    negative = text.startsWith('-');
     index = 1;
   }
   if (index >= text.length) return undefined;
-  let value = 0;
+  let value = 0n;
+  const base = BigInt(radix);
   for (; index < text.length; index++) {
     const digit = DIGITS.indexOf((text[index] as string).toLowerCase());
     if (digit < 0 || digit >= radix) return undefined;
-    value = value * radix + digit;
+    value = value * base + BigInt(digit);
   }
-  const result = sign * value;
-  return result < -2147483648 || result > 2147483647 ? undefined : result;
+  const result = negative ? -value : value;
+  return result < LONG_MIN || result > LONG_MAX ? undefined : Number(result);
 }
 
-/** `number(string[, base])`: base 10 accepts decimals; `0x` selects (and is stripped for) base 16. */
+/** Java `String.trim`: drops every code unit up to U+0020 at both ends. */
+function javaTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
+}
+
+/** Base 10: `Long.valueOf`, else `Double.valueOf` (ToNumberFunctionProcessor.parseDecimal). */
+function parseDecimal(text: string): number | undefined {
+  if (JAVA_LONG.test(text)) {
+    const big = BigInt(text);
+    if (big >= LONG_MIN && big <= LONG_MAX) return Number(big);
+  }
+  const trimmed = javaTrim(text);
+  if (!JAVA_DOUBLE.test(trimmed)) return undefined;
+  return Number(trimmed.replace(/[fFdD]$/, ''));
+}
+
+/**
+ * `number(string[, base])` as Elasticsearch's `ToNumberFunctionProcessor`: base 10 parses a long
+ * or a double; other bases (2–36) a long; a `0x` prefix selects base 16 and is stripped for it
+ * (the error message then quotes the stripped text, as Elasticsearch's does).
+ */
 export const number: FunctionImpl = {
   name: 'number',
   resultType: () => 'dynamic',
@@ -80,10 +114,9 @@ export const number: FunctionImpl = {
       radix = 16;
     }
     const text = hex && radix === 16 ? input.slice(2) : input;
-    const result =
-      radix === 10 ? (DECIMAL.test(text) ? Number(text) : undefined) : parseIntRadix(text, radix);
+    const result = radix === 10 ? parseDecimal(text) : parseLongRadix(text, radix);
     if (result === undefined)
-      throw new EvaluationFailure(`Unable to convert [${input}] to number of base [${radix}]`);
+      throw new EvaluationFailure(`Unable to convert [${text}] to number of base [${radix}]`);
     return result === 0 ? 0 : result;
   },
 };

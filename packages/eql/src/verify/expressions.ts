@@ -32,6 +32,9 @@ export function verifyExpression(d: Diagnostics, node: Expression): void {
       if (dependsOnFields(node.value)) {
         const offender = node.list.find(dependsOnFields);
         if (offender !== undefined) fieldComparison(d, offender, `[${d.text(node)}]`);
+        else verifyInListTypes(d, node);
+      } else {
+        verifyInListTypes(d, node);
       }
       break;
     case 'Logical':
@@ -50,6 +53,7 @@ export function verifyExpression(d: Diagnostics, node: Expression): void {
       requireType(d, node, node.operand, 0, 'numeric');
       break;
     case 'StringMatch':
+      verifyStringMatchTypes(d, node);
       if (node.op === 'regex') verifyRegexPatterns(d, node.patterns);
       break;
   }
@@ -61,9 +65,11 @@ export function verifyCondition(d: Diagnostics, condition: Expression): void {
   verifyExpression(d, condition);
   const type = inferType(condition);
   if (type.category === 'string' || type.category === 'numeric') {
+    // Elasticsearch prints the data type's upper-case name here (VerifierTests.testQueryCondition:
+    // "found [LONG]", "found [KEYWORD]"), unlike the lower-case names in argument messages.
     d.add(
       'EQL_TYPE_MISMATCH',
-      `Condition expression needs to be boolean, found [${type.name}]`,
+      `Condition expression needs to be boolean, found [${type.name.toUpperCase()}]`,
       condition.loc,
     );
   }
@@ -95,6 +101,32 @@ function fieldComparison(d: Diagnostics, offender: Expression, context: string):
 }
 
 /**
+ * `:`, `like` and `regex` work on strings: a value of a known other type is refused (for `:` in
+ * the words of VerifierTests.testIncorrectUsageOfStringEquals, which suggests `==`), and so is a
+ * pattern that is not a string (null aside).
+ */
+function verifyStringMatchTypes(d: Diagnostics, node: Extract<Expression, { kind: 'StringMatch' }>): void {
+  const type = inferType(node.value);
+  if (type.category !== 'unknown' && type.category !== 'null' && type.category !== 'string') {
+    const message =
+      node.op === ':'
+        ? `first argument of [:] must be [string], found value [${d.text(node.value)}] type [${type.name}]; consider using [==] instead`
+        : `first argument of [${d.text(node)}] must be [string], found value [${d.text(node.value)}] type [${type.name}]`;
+    d.add('EQL_ARGUMENT_TYPE', message, node.value.loc);
+    return;
+  }
+  node.patterns.forEach((pattern, index) => {
+    const patternType = inferType(pattern);
+    if (patternType.category !== 'numeric' && patternType.category !== 'boolean') return;
+    d.add(
+      'EQL_ARGUMENT_TYPE',
+      `${ordinal(index + 2)} argument of [${d.text(node)}] must be [string], found value [${d.text(pattern)}] type [${patternType.name}]`,
+      pattern.loc,
+    );
+  });
+}
+
+/**
  * Elasticsearch hands a bad pattern to Lucene and fails the search; here it is an error at
  * the pattern, so the editor marks it before anything runs. Only literal patterns can be checked
  * before evaluation; computed ones fail when compiled.
@@ -110,6 +142,45 @@ function verifyRegexPatterns(d: Diagnostics, patterns: readonly Expression[]): v
       pattern.loc,
     );
   }
+}
+
+/**
+ * Every value of an `in` list must have a type compatible with the tested value (numbers with
+ * numbers, strings with strings; null fits anything). When the value is a field its type is not
+ * known here, but a list mixing kinds can fit no field type, so the first item of another kind
+ * than the first typed item is reported. Wording of VerifierTests.testMixedSet:
+ * "2nd argument of [x in (1, "string")] must be [long], found value ["string"] type [keyword]".
+ */
+function verifyInListTypes(d: Diagnostics, node: Extract<Expression, { kind: 'In' }>): void {
+  let expected = inferType(node.value);
+  // null fits every type; an optional field may be unmapped, i.e. null.
+  if (expected.category === 'null') return;
+  if (node.value.kind === 'Field' && node.value.optional) return;
+  if (expected.category === 'unknown') {
+    const first = node.list
+      .map(inferType)
+      .find((type) => type.category !== 'unknown' && type.category !== 'null');
+    if (first === undefined) return;
+    expected = first;
+  }
+  node.list.forEach((item, index) => {
+    const type = inferType(item);
+    if (type.category === 'unknown' || type.category === 'null' || type.category === expected.category)
+      return;
+    d.add(
+      'EQL_ARGUMENT_TYPE',
+      `${shortOrdinal(index + 1)} argument of [${d.text(node)}] must be [${expected.name}], found value [${d.text(item)}] type [${type.name}]`,
+      item.loc,
+    );
+  });
+}
+
+/** `2nd`, `3rd`, `11th` (Elasticsearch's `StringUtils.ordinal`, used by `in`). */
+function shortOrdinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 /** `position` 0 means the only operand (no ordinal in the message). */
@@ -166,21 +237,28 @@ function verifyFunctionCall(d: Diagnostics, node: FunctionCallNode): void {
     );
     return;
   }
-  node.args.forEach((arg, index) => {
+  // Elasticsearch names the argument ("first argument of …") unless the function takes exactly
+  // one (`length`, `string`), and reports only the first bad argument of a call
+  // (QueryTranslatorFailTests: between(process_name, 1, 2) → only the second argument).
+  const named = signature.maxArgs !== 1;
+  for (const [index, arg] of node.args.entries()) {
     const parameter = parameterAt(signature, index);
-    if (parameter === undefined) return;
+    if (parameter === undefined) continue;
     const type = inferType(arg);
     if (!accepts(parameter.kind, type)) {
-      typeError(d, node, arg, count === 1 ? 0 : index + 1, kindName(parameter.kind), type);
-    } else if (parameter.constant && arg.kind !== 'Literal') {
-      const which = count === 1 ? '' : `${ordinal(index + 1)} `;
+      typeError(d, node, arg, named ? index + 1 : 0, kindName(parameter.kind), type);
+      return;
+    }
+    if (parameter.constant && arg.kind !== 'Literal') {
+      const which = named ? `${ordinal(index + 1)} ` : '';
       d.add(
         'EQL_ARGUMENT_TYPE',
         `${which}argument of [${d.text(node)}] must be a constant, received [${d.text(arg)}]`,
         arg.loc,
       );
+      return;
     }
-  });
+  }
 }
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five'];

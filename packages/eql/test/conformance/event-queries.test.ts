@@ -38,12 +38,21 @@ function runCase(suite: Suite, spec: SpecQuery): void {
 describe.skipIf(conformanceDir === null)('conformance: event queries', () => {
   const suites = allSuites();
 
-  it('finds the event queries of all three suites', () => {
-    const counts = suites.map((suite) => suite.queries.filter((q) => isEventQuery(q.query)).length);
-    expect(counts).toEqual([94, 4, 6]);
+  it('finds the event queries of the three suites in ../shared', () => {
+    // Further es-qa suites (when their files are present) add to these, never change them.
+    const counts = Object.fromEntries(
+      suites.map((suite) => [suite.file, suite.queries.filter((q) => isEventQuery(q.query)).length]),
+    );
+    expect(counts).toMatchObject({
+      'test_queries.toml': 94,
+      'test_queries_date.toml': 4,
+      'test_extra.toml': 6,
+    });
   });
 
   for (const suite of suites) {
+    // Suites with only sequences or samples (test_sample*.toml) have nothing to run here.
+    if (!suite.queries.some((q) => isEventQuery(q.query))) continue;
     describe(suite.file, () => {
       for (const spec of suite.queries.filter((q) => isEventQuery(q.query))) {
         const reason = knownFailure(suite.file, spec.name);

@@ -11,12 +11,17 @@
 import { readFileSync } from 'node:fs';
 import type { EqlEvent, FieldType, SearchRequestOptions } from '../../src/index.js';
 import { readToml, sharedPath } from '../shared.js';
+import { discoverSuites } from './es-qa-suites.js';
 
 export interface SpecQuery {
   readonly name: string;
   readonly query: string;
   readonly expectedEventIds: readonly number[];
   readonly joinKeys: readonly string[] | undefined;
+  /** Per-case request `size` (ES's spec key `size`), when the case sets one. */
+  readonly size?: number;
+  /** Per-case `max_samples_per_key` (spec key of the same name), when the case sets one. */
+  readonly maxSamplesPerKey?: number;
 }
 
 export interface Suite {
@@ -142,9 +147,10 @@ export function extraSuite(): Suite | null {
   };
 }
 
-/** All three suites that hold event queries and sequences (null when the data is absent). */
+/**
+ * Every ES QA suite whose spec and data are present (see es-qa-suites.ts for which index each
+ * spec file runs on); a present spec that cannot run is warned about there.
+ */
 export function allSuites(): Suite[] {
-  return [endgameSuite('test_queries.toml'), endgameSuite('test_queries_date.toml'), extraSuite()].filter(
-    (suite): suite is Suite => suite !== null,
-  );
+  return conformanceDir === null ? [] : discoverSuites(conformanceDir);
 }

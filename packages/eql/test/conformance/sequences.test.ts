@@ -62,6 +62,9 @@ function check(suite: Suite, spec: SpecQuery, sorted: Suite['events']): void {
   for (const variant of variants) {
     const options = {
       ...suite.options,
+      // A case's own `size` / `max_samples_per_key` go with its request, as in ES's spec runner.
+      ...(spec.size === undefined ? {} : { size: spec.size }),
+      ...(spec.maxSamplesPerKey === undefined ? {} : { maxSamplesPerKey: spec.maxSamplesPerKey }),
       fetchSize: variant.fetchSize,
       resultPosition: variant.resultPosition,
       generateCode: variant.closures !== true,
@@ -103,11 +106,15 @@ describe.skipIf(conformanceDir === null)('sequence and sample conformance (ES QA
     });
   }
 
-  it('covers every sequence and sample query of the three suites', () => {
-    expect(suites.map((s) => [s.file, s.queries.filter(isSequenceOrSample).length])).toEqual([
-      ['test_queries.toml', 39],
-      ['test_queries_date.toml', 0],
-      ['test_extra.toml', 34],
-    ]);
+  it('covers every sequence and sample query of the three suites in ../shared', () => {
+    // Further es-qa suites (when their files are present) add to these, never change them.
+    const counts = Object.fromEntries(
+      suites.map((s) => [s.file, s.queries.filter(isSequenceOrSample).length]),
+    );
+    expect(counts).toMatchObject({
+      'test_queries.toml': 39,
+      'test_queries_date.toml': 0,
+      'test_extra.toml': 34,
+    });
   });
 });

@@ -17,7 +17,8 @@ export function searchFragment(state: FragmentState): WorkbenchSearchResponse {
     ...(o.timestamp_field !== undefined && { timestampField: o.timestamp_field }),
     ...(o.tiebreaker_field !== undefined && { tiebreakerField: o.tiebreaker_field }),
     ...(o.event_category_field !== undefined && { eventCategoryField: o.event_category_field }),
-    ...(o.result_position !== undefined && { resultPosition: o.result_position }),
+    // Links made before the position was recorded ran with `head`, the default then.
+    resultPosition: o.result_position ?? 'head',
     ...(o.max_samples_per_key !== undefined && { maxSamplesPerKey: o.max_samples_per_key }),
     countMatches: true,
   });

@@ -63,7 +63,7 @@ describe('snapshotInput', () => {
       rule,
       query: 'any where id != null',
       corpus: { id: 'sysmon-sample' },
-      options: { size: 100 },
+      options: { size: 100, result_position: 'tail' },
       selection: { event: 'e:1', sequence: null, panel: 'matches', hit: hit('1') },
     });
   });
@@ -76,6 +76,7 @@ describe('the previewed exception', () => {
     const withPreview = { ...state(undefined, null), exceptions: preview };
     expect(snapshotInput(withPreview).options).toEqual({
       size: 100,
+      result_position: 'tail',
       exceptions: [
         {
           item_id: 'rulebench-preview',
@@ -87,7 +88,10 @@ describe('the previewed exception', () => {
         },
       ],
     });
-    expect(snapshotInput({ ...withPreview, exceptions: [] }).options).toEqual({ size: 100 });
+    expect(snapshotInput({ ...withPreview, exceptions: [] }).options).toEqual({
+      size: 100,
+      result_position: 'tail',
+    });
     const plan = await planFragmentLink('http://rb.example', withPreview);
     if (!plan.ok) throw new Error(plan.reason);
     const decoded = await decodeFragment(plan.url.slice('http://rb.example/#s='.length));

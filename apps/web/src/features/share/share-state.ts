@@ -51,7 +51,9 @@ export function selectionOf(selected: SelectedHit | null, withHit: boolean): Sna
 
 export function snapshotOptions(state: ShareableState): SnapshotOptions {
   const exceptions = state.exceptions ?? [];
-  return { size: state.size, ...(exceptions.length > 0 && { exceptions }) };
+  // The position is written out: links made before it was recorded ran with `head`, the
+  // engine's default then, and are re-run that way.
+  return { size: state.size, result_position: 'tail', ...(exceptions.length > 0 && { exceptions }) };
 }
 
 /** The body of `POST /api/permalinks` for the workbench as it is now. */

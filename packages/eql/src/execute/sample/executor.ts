@@ -10,11 +10,12 @@
 import type { SampleNode } from '../../ast.js';
 import type { ExecutorContext, QueryExecutor } from '../context.js';
 import { sequencesResponse } from '../sequence/executor.js';
-import { compareJoinKeys, extractJoinKeys, type JoinValue } from '../sequence/join-key.js';
+import { extractJoinKeys, type JoinValue } from '../sequence/join-key.js';
 import { planSample, type SamplePlan } from '../sequence/plan.js';
 import type { EqlEvent, EventHit, MatchCount, SequenceHit } from '../types.js';
-import { applyLimits, pipeCap } from '../window.js';
+import { applyLimits, pipeCap, resultLimits } from '../window.js';
 import { pickSamples } from './pick.js';
+import { sampleKeyFields, sampleKeyOrder } from './typed-keys.js';
 
 /** Candidate events of one join key combination, per filter. */
 interface Bucket {
@@ -39,11 +40,17 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
     eventFilter: ctx.eventFilter,
   });
   const filters = plan.stages.length;
+  // Keys as the composite aggregation sees them: typed by the mapping (a date is its millis).
+  const stageKeys = plan.stages.map((stage, f) => sampleKeyFields(node, f, stage.keys, ctx.compileContext));
+  const keyOrder = sampleKeyOrder(node, ctx.compileContext);
   const perKey = Math.max(1, ctx.options.maxSamplesPerKey);
   // Elasticsearch fetches this many events per filter and key: enough for `perKey` samples.
   const fetchPerFilter = filters + perKey - 1;
   const buckets = new Map<string, Bucket>();
   let sampled = 0;
+  // Samples come out in join-key order, not time order: `size` keeps the first ones whatever
+  // the request's `result_position`.
+  const limits = resultLimits(ctx.pipes, ctx.options, 'head');
 
   return {
     plan,
@@ -54,14 +61,14 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
       return false;
     },
     get matches(): MatchCount {
-      return { value: Math.min(sampled, pipeCap(ctx.limits)), relation: 'eq' };
+      return { value: Math.min(sampled, pipeCap(limits)), relation: 'eq' };
     },
     push(event) {
       const source = event._source;
       for (let f = 0; f < filters; f++) {
         const stage = plan.stages[f];
         if (stage === undefined || !stage.filter(source)) continue;
-        for (const key of extractJoinKeys(source, stage.keys)) {
+        for (const key of extractJoinKeys(source, stageKeys[f] ?? stage.keys)) {
           let bucket = buckets.get(key.id);
           if (bucket === undefined) {
             bucket = { values: key.values, perFilter: Array.from({ length: filters }, () => []) };
@@ -74,7 +81,7 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
     },
     finish() {
       const complete = [...buckets.values()].filter((b) => b.perFilter.every((list) => list.length > 0));
-      complete.sort((a, b) => compareJoinKeys(a.values, b.values));
+      complete.sort((a, b) => keyOrder(a.values, b.values));
       const samples: SequenceHit[] = [];
       for (const bucket of complete) {
         for (const picked of pickSamples(bucket.perFilter, perKey)) {
@@ -83,7 +90,7 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
         }
       }
       sampled = samples.length;
-      return sequencesResponse(applyLimits(samples, ctx.limits), ctx.startedAt);
+      return sequencesResponse(applyLimits(samples, limits), ctx.startedAt);
     },
   };
 }

@@ -74,7 +74,10 @@ describe('sequence executor', () => {
     ]);
     expect(names(run(`${query} | head 2 | tail 1`, events))).toEqual([['a1', 'b5']]);
     expect(names(run(query, events, { size: 1, resultPosition: 'tail' }))).toEqual([['a9', 'b20']]);
-    expect(names(run(query, events, { size: 1, presorted: true }))).toEqual([['a2', 'b3']]);
+    expect(names(run(query, events, { size: 1, presorted: true }))).toEqual([['a9', 'b20']]);
+    expect(names(run(query, events, { size: 1, presorted: true, resultPosition: 'head' }))).toEqual([
+      ['a2', 'b3'],
+    ]);
   });
 
   it('omits join_keys for a sequence without keys', () => {

@@ -8,7 +8,7 @@ import type { SequenceNode } from '../../ast.js';
 import type { ExecutorContext, QueryExecutor } from '../context.js';
 import { compareKeys, type EventKey } from '../ordering.js';
 import type { EqlEvent, EqlSearchResponse, EventHit, MatchCount, SequenceHit } from '../types.js';
-import { applyLimits, pipeCap } from '../window.js';
+import { applyLimits, firstWindow, pipeCap } from '../window.js';
 import { extractJoinKeys, type JoinKey } from './join-key.js';
 import {
   type SequenceHitRef,
@@ -85,14 +85,14 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
   });
   const { order, limits } = ctx;
   const presorted = ctx.options.presorted;
-  const [first] = limits;
+  const first = firstWindow(limits);
   // With presorted input, completions arrive in result order (unless a trailing missing-event
   // check delays one), so a head can stop the search and a tail only keeps its last results.
   // Counting matches keeps going past a full head until the pipes' cap (never, without pipes).
   const cap = pipeCap(limits);
-  const headCount = ctx.options.countMatches ? Math.max(first?.count ?? 0, cap) : (first?.count ?? 0);
-  const stopAfter = presorted && first?.from === 'head' && !matcher.hasMissingStages ? headCount : Infinity;
-  const keepLast = first?.from === 'tail' ? first.count : Infinity;
+  const headCount = ctx.options.countMatches ? Math.max(first.count, cap) : first.count;
+  const stopAfter = presorted && first.from === 'head' && !matcher.hasMissingStages ? headCount : Infinity;
+  const keepLast = first.from === 'tail' ? first.count : Infinity;
   const buffer: Buffered[] = [];
   const scratch: (readonly JoinKey[])[] = new Array(termStage.length).fill(NO_KEYS);
   // Reused key lists for the streaming path, where nothing keeps them past one event.
@@ -191,7 +191,14 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
         }
         return;
       }
-      buffer.push({ timestamp: ts, tiebreaker: order.tiebreakerOf(event), seq: index, event, matched: bits });
+      buffer.push({
+        timestamp: ts,
+        instant: order.instantOf(event),
+        tiebreaker: order.tiebreakerOf(event),
+        seq: index,
+        event,
+        matched: bits,
+      });
     },
     finish() {
       done = true;

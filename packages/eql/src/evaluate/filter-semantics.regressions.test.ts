@@ -1,0 +1,95 @@
+/**
+ * Regression cases found by the differential and metamorphic property tests
+ * (`differential.property.test.ts`), each with the Elasticsearch fact that decides it. Every case
+ * runs through every evaluation path (generated code, closures, executors, explain).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { compileEveryWay, verdicts } from '../../test/differential/paths.js';
+
+function expectEverywhere(condition: string, source: Record<string, unknown>, expected: boolean): void {
+  const compiled = compileEveryWay(condition);
+  expect(compiled, condition).toBeDefined();
+  if (compiled === undefined) return;
+  const all = verdicts(compiled, source);
+  expect(all, `${condition} on ${JSON.stringify(source)}`).toEqual({
+    generated: expected,
+    closure: expected,
+    compileCondition: expected,
+    searchWithCode: expected,
+    searchWithoutCode: expected,
+    explain: expected,
+  });
+}
+
+type Case = readonly [condition: string, source: Record<string, unknown>, expected: boolean];
+
+function cases(list: readonly Case[]): void {
+  for (const [condition, source, expected] of list) {
+    it(`${condition} on ${JSON.stringify(source)} is ${expected}`, () => {
+      expectEverywhere(condition, source, expected);
+    });
+  }
+}
+
+describe('a backquoted name with dots is the same dotted field', () => {
+  // ES builds a field name by joining the identifiers of a qualified name with dots, and reads a
+  // dotted name from nested objects and flat keys alike: `x.y` and `` `x.y` `` are one field.
+  cases([
+    ['`x.y` == 1', { x: { y: 1 } }, true],
+    ['`x.y` == 1', { 'x.y': 1 }, true],
+    ['`a.b`.c == 1', { a: { b: { c: 1 } } }, true],
+    ['`a.b`.c == 1', { a: { 'b.c': 1 } }, true],
+    ['`x.y` != 1', { x: { y: 1 } }, false],
+    ['`x.y` == null', { x: { y: 1 } }, false],
+    ['length(`x.y`) == 3', { x: { y: 'abc' } }, true],
+  ]);
+});
+
+describe('a function compared with true or false is the function or its negation', () => {
+  // ES optimizer `BooleanFunctionEqualsElimination` (after `LiteralsOnTheRight`); the query
+  // translator then makes a query of it: querytranslator_tests.txt `functionEqualsFalse`
+  // (`cidrMatch(source_address, "10.0.0.0/8") == false` is a must_not terms query).
+  cases([
+    ['cidrMatch(ip, "10.0.0.0/8") == false', {}, true],
+    ['cidrMatch(ip, "10.0.0.0/8") != true', {}, true],
+    ['cidrMatch(ip, "10.0.0.0/8") == false', { ip: '10.1.2.3' }, false],
+    ['cidrMatch(ip, "10.0.0.0/8") != false', { ip: '10.1.2.3' }, true],
+    ['(a == "foo") == false', {}, true],
+    ['(a == "foo") == false', { a: ['foo', 'ba'] }, false],
+    ['(a == "foo") == true', { a: ['foo', 'ba'] }, true],
+    ['true != (a == "foo")', {}, true],
+    ['(a : "f*") == false', { a: 'bar' }, true],
+  ]);
+});
+
+describe('scripts test every value of a multi-valued field', () => {
+  // ES 8.x runs a script filter multi-value aware: each field occurrence loops over its doc values
+  // (a missing field is one null) and the filter matches when some combination makes it true
+  // (`Scripts.multiValueDocValuesRewrite`, `InternalEqlScriptUtils.multiValueDocValues`;
+  // querytranslator_tests.txt `lengthFunctionWithExactField`, `negatedInFilterWithScripting`).
+  cases([
+    ['length(a) == 3', { a: ['foo', 'ba'] }, true],
+    ['length(a) == 2', { a: ['foo', 'ba'] }, true],
+    ['not length(a) == 3', { a: ['foo', 'ba'] }, false],
+    ['not length(a) == 3', {}, true],
+    ['length(a) + length(a) == 5', { a: ['ab', 'abc'] }, true],
+    ['substring(a, 1) in ("oo")', { a: ['xy', 'foo'] }, true],
+    ['substring(a, 1) not in ("oo")', { a: ['xy', 'foo'] }, false],
+    ['substring(a, 1) not in ("oo")', {}, true],
+    ['n + 1 == 3', { n: [5, 2] }, true],
+  ]);
+});
+
+describe('a bare field is a term query for true', () => {
+  // querytranslator_tests.txt `fieldNoEquals`: `process where bool` is `term bool: true`, the
+  // query `bool == true` makes; a keyword holding "true" matches both.
+  cases([
+    ['a', { a: 'true' }, true],
+    ['a == true', { a: 'true' }, true],
+    ['not a', { a: 'true' }, false],
+    ['a', { a: 'True' }, false],
+    ['a', { a: true }, true],
+    ['a', { a: 1 }, false],
+  ]);
+});
