@@ -16,6 +16,7 @@ export type { ExplainNode } from './evaluate/explain.js';
 export { explainExpression } from './evaluate/explain.js';
 export type { FieldLookup, FieldScalar, MultiValue, RawFieldValue } from './evaluate/fields.js';
 export { compileFieldAccessor, getFieldValues, lookupField } from './evaluate/fields.js';
+export { pipeLimit } from './evaluate/pipe-limit.js';
 export type { EqlValue, NumericKind } from './evaluate/values.js';
 export { compileWildcards, wildcardMatch } from './evaluate/wildcard.js';
 export { BoundedHeap } from './execute/bounded-heap.js';

@@ -253,6 +253,20 @@ describe('verify: queries', () => {
     expect(messages('any where true | tail a')).toEqual([
       'Pipe [tail] expects a positive integer but found [a]',
     ]);
+    // Constant integer expressions fold (LogicalPlanBuilder.pipeIntArgument); the rest do not.
+    expect(messages('any where true | head 1 + 1 | tail 10 / 3 | head length("ab")')).toEqual([]);
+    expect(messages('any where true | head 1 - 2')).toEqual([
+      'Pipe [head] expects a positive integer but found [1 - 2]',
+    ]);
+    expect(messages('any where true | head 4 / 2.0')).toEqual([
+      'Pipe [head] expects a positive integer but found [4 / 2.0]',
+    ]);
+    expect(messages('any where true | head pid + 1')).toEqual([
+      'Pipe [head] expects a positive integer but found [pid + 1]',
+    ]);
+    expect(messages('any where true | head 2147483647 + 1')).toEqual([
+      'Pipe [head] expects a positive integer but found [2147483647 + 1]',
+    ]);
   });
 
   it('rejects other pipes', () => {

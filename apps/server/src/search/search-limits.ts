@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type CompiledQuery, DEFAULT_SIZE, type QueryNode } from '@rulebench/eql';
+import { type CompiledQuery, DEFAULT_SIZE, pipeLimit, type QueryNode } from '@rulebench/eql';
 
 /** What one search may cost: its running time and the events its response may hold. */
 export interface SearchLimits {
@@ -78,8 +78,8 @@ export function checkResponseSize(compiled: CompiledQuery, size: number | undefi
   const perResult = eventsPerResult(compiled.ast);
   let results = size ?? DEFAULT_SIZE;
   for (const pipe of compiled.ast.pipes) {
-    const arg = pipe.args[0];
-    if (arg?.kind === 'Literal' && typeof arg.value === 'number') results = Math.min(results, arg.value);
+    const count = pipeLimit(pipe.args[0]);
+    if (count !== undefined) results = Math.min(results, count);
   }
   const events = results * perResult;
   if (events <= max) return;

@@ -95,6 +95,12 @@ describe('search', () => {
     }
   });
 
+  it('takes a pipe count that folds to an integer, as Elasticsearch does', () => {
+    expect(ids(search('process where true | head 1 + 1', numbered))).toEqual(['1', '2']);
+    expect(ids(search('process where true | tail 7 / 2', numbered))).toEqual(['8', '9', '10']);
+    expect(ids(search('process where true | head length("abcd")', numbered))).toEqual(['1', '2', '3', '4']);
+  });
+
   it('applies head and tail pipes in order', () => {
     expect(ids(search('process where true | head 3', numbered))).toEqual(['1', '2', '3']);
     expect(ids(search('process where true | tail 2', numbered))).toEqual(['9', '10']);

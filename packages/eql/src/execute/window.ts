@@ -9,6 +9,7 @@
  */
 
 import type { PipeNode } from '../ast.js';
+import { pipeLimit } from '../evaluate/pipe-limit.js';
 import type { SearchOptions } from './types.js';
 
 export interface ResolvedSearchOptions {
@@ -63,9 +64,7 @@ export function resultLimits(
   for (const pipe of pipes) {
     const name = pipe.name.toLowerCase();
     if (name !== 'head' && name !== 'tail') throw new Error(`Unsupported pipe [${pipe.name}]`);
-    const arg = pipe.args[0];
-    const count = arg?.kind === 'Literal' && typeof arg.value === 'number' ? arg.value : DEFAULT_SIZE;
-    piped.push({ from: name, count: Math.max(0, Math.trunc(count)) });
+    piped.push({ from: name, count: pipeLimit(pipe.args[0]) ?? DEFAULT_SIZE });
   }
   const from = piped[0]?.from ?? position;
   return [{ from, count: options.size, isSize: true }, ...piped];

@@ -14,6 +14,7 @@ import type {
   SequenceNode,
   SequenceTermNode,
 } from '../ast.js';
+import { pipeLimit } from '../evaluate/pipe-limit.js';
 import type { Diagnostics } from './diagnostics.js';
 import { verifyCondition, verifyExpression } from './expressions.js';
 import { didYouMean, suggestionList } from './suggest.js';
@@ -153,9 +154,7 @@ function verifyPipe(d: Diagnostics, pipe: PipeNode): void {
     return;
   }
   const arg = pipe.args[0] as Expression;
-  const ok =
-    arg.kind === 'Literal' && arg.numberType === 'integer' && typeof arg.value === 'number' && arg.value >= 0;
-  if (!ok) {
+  if (pipeLimit(arg) === undefined) {
     d.add(
       'EQL_PIPE_ARGUMENT',
       `Pipe [${pipe.name}] expects a positive integer but found [${d.text(arg)}]`,
