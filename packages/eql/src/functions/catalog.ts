@@ -71,7 +71,7 @@ const DEFINITIONS: readonly Definition[] = [
     ],
     caseInsensitive: true,
     returns: 'string',
-    doc: 'The text of source between left and right; greedy extends to the last right.',
+    doc: 'The text of source between left and right ("" when either is not found); greedy extends to the last right.',
   },
   {
     name: 'cidrMatch',

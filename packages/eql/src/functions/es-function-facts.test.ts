@@ -98,3 +98,31 @@ describe('string functions (IndexOfFunctionProcessorTests, StringUtilsTests)', (
     expect(value('substring("0123456789", -99, -1)')).toBe('012345678');
   });
 });
+
+describe('between as Elasticsearch answers it (function reference, StringUtilsTests)', () => {
+  const path = { file: { path: 'C:\\Windows\\System32\\cmd.exe' } };
+  it('gives "" when a bound is not found, and is case-sensitive unless written between~', () => {
+    expect(value('between(file.path, "System32\\\\", ".exe")', path)).toBe('cmd');
+    expect(value('between(file.path, "system32\\\\", ".exe")', path)).toBe('');
+    expect(value('between(file.path, "workspace\\\\", ".exe")', path)).toBe('');
+    expect(value('between~(file.path, "system32\\\\", ".exe")', path)).toBe('cmd');
+    expect(value('between("System Idle Process", "s", "e", false)')).toBe('t');
+    expect(value('between~("System Idle Process", "s", "e", false)')).toBe('yst');
+    expect(value('between("System Idle Process", "Y", "e")')).toBe('');
+    expect(value('between~("System Idle Process", "s", "e", true)')).toBe('ystem Idle Proc');
+  });
+
+  it('gives the source unchanged for an empty source, left or right, and null for a null argument', () => {
+    expect(value('between("welcome", "", "x", false)')).toBe('welcome');
+    expect(value('between("welcome", "w", "", true)')).toBe('welcome');
+    expect(value('between("", "a", "b")')).toBe('');
+    expect(value('between(file.path, null, ".exe")', path)).toBe(null);
+    expect(value('between(missing, "a", "b")', path)).toBe(null);
+  });
+
+  it('searches a greedy right bound over the whole string', () => {
+    expect(value('between("welcome to event query language", " ", " ", true)')).toBe('to event query');
+    // The last "a" stands before the left bound ends: nothing lies between.
+    expect(value('between("xab", "b", "a", true)')).toBe('');
+  });
+});

@@ -29,7 +29,12 @@ const stringResult = (): ResultType => 'string';
 const booleanResult = (): ResultType => 'boolean';
 const intResult = (): ResultType => 'int';
 
-/** `between(source, left, right[, greedy])`: the text between the first `left` and the next (or last) `right`. */
+/**
+ * `between(source, left, right[, greedy])`: the text between the first `left` and the next (or,
+ * greedy, the last) `right`. As Elasticsearch's StringUtils.between and its function reference:
+ * a bound that is not found gives `""` (not null), and an empty source, left or right gives the
+ * source unchanged. A null argument gives null (ES folds it to null when planning).
+ */
 export const between: FunctionImpl = {
   name: 'between',
   resultType: stringResult,
@@ -40,14 +45,14 @@ export const between: FunctionImpl = {
     const r = fold(requireString(right), ci);
     if (typeof greedy !== 'boolean')
       throw new EvaluationFailure(`A boolean is required; received [${String(greedy)}]`);
+    if (text === '' || l === '' || r === '') return text;
     const haystack = fold(text, ci);
     const leftAt = haystack.indexOf(l);
-    if (leftAt < 0) return null;
+    if (leftAt < 0) return '';
     const start = leftAt + l.length;
-    const rest = haystack.slice(start);
-    const rightAt = greedy ? rest.lastIndexOf(r) : rest.indexOf(r);
-    if (rightAt < 0) return null;
-    return text.slice(start, start + rightAt);
+    // Greedy searches the whole string, as ES does; a last `right` before `start` finds nothing.
+    const rightAt = greedy ? haystack.lastIndexOf(r) : haystack.indexOf(r, start);
+    return rightAt < start ? '' : text.slice(start, rightAt);
   },
 };
 

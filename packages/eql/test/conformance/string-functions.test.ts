@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileValue, createCompileContext, parseExpression, verifyExpression } from '../../src/index.js';
 import { readToml, sharedPath } from '../shared.js';
+import { knownFailure } from './known-failures.js';
 
 const path = sharedPath('eql-conformance', 'es-unit', 'test_string_functions.toml');
 
@@ -47,9 +48,17 @@ describe.skipIf(path === null)('conformance: test_string_functions.toml', () => 
   });
 
   for (const { table, expression, expected } of folds) {
-    it(`${table}: ${expression} → ${JSON.stringify(expected)}`, () => {
-      expect(fold(expression)).toEqual(expected);
-    });
+    const reason = knownFailure('test_string_functions.toml', expression);
+    const name = `${table}: ${expression} → ${JSON.stringify(expected)}`;
+    if (reason === undefined) {
+      it(name, () => {
+        expect(fold(expression)).toEqual(expected);
+      });
+    } else {
+      it(`${name} (known failure: ${reason})`, () => {
+        expect(fold(expression)).not.toEqual(expected);
+      });
+    }
   }
 
   for (const { table, expression } of failures) {
