@@ -93,3 +93,29 @@ describe('a bare field is a term query for true', () => {
     ['a', { a: 1 }, false],
   ]);
 });
+
+describe('endsWith and stringContains over a field run as Lucene wildcard queries', () => {
+  // EQL QueryTranslator: a field and a constant become WildcardQuery("*" + part [+ "*"]), the
+  // constant pasted unescaped, so its `*`, `?` and `\` are pattern syntax; startsWith is a prefix
+  // query (literal). In a script (a function of a function) all compare literally.
+  cases([
+    ['endsWith(p, "a*c")', { p: 'xxabbbc' }, true],
+    ['endsWith(p, "a?c")', { p: 'xabc' }, true],
+    ['endsWith(p, "a?c")', { p: 'xa?d' }, false],
+    ['stringContains(p, "b*d")', { p: 'abxxde' }, true],
+    ['stringContains(p, "b?d")', { p: 'abd' }, false],
+    // `\c` is an escaped `c`: the backslash itself need not be there.
+    ['endsWith(p, "\\\\cmd.exe")', { p: 'C:\\x\\notcmd.exe' }, true],
+    ['endsWith(p, "\\\\cmd.exe")', { p: 'C:\\x\\cmd.exe' }, true],
+    ['stringContains(p, "\\\\*")', { p: 'a*b' }, true],
+    ['stringContains(p, "\\\\*")', { p: 'ab' }, false],
+    ['stringContains(p, "\\\\\\\\x")', { p: 'a\\x' }, true],
+    ['endsWith~(p, "A*C")', { p: 'xabc' }, true],
+    ['not endsWith(p, "a*c")', { p: 'abc' }, false],
+    ['endsWith(p, "a*c")', { p: ['zz', 'abc'] }, true],
+    ['startsWith(p, "a*")', { p: 'abc' }, false],
+    ['startsWith(p, "a*")', { p: 'a*bc' }, true],
+    ['endsWith(string(p), "a*c")', { p: 'abc' }, false],
+    ['endsWith(string(p), "a*c")', { p: 'xa*c' }, true],
+  ]);
+});

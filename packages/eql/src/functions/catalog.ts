@@ -96,7 +96,7 @@ const DEFINITIONS: readonly Definition[] = [
     parameters: [p('source', 'string'), p('suffix', 'string')],
     caseInsensitive: true,
     returns: 'boolean',
-    doc: 'True when source ends with suffix.',
+    doc: 'True when source ends with suffix. Over a field, Elasticsearch reads * ? and \\ in the suffix as wildcard syntax.',
   },
   {
     name: 'indexOf',
@@ -147,7 +147,7 @@ const DEFINITIONS: readonly Definition[] = [
     parameters: [p('source', 'string'), p('substring', 'string')],
     caseInsensitive: true,
     returns: 'boolean',
-    doc: 'True when source contains substring.',
+    doc: 'True when source contains substring. Over a field, Elasticsearch reads * ? and \\ in it as wildcard syntax.',
   },
   {
     name: 'substring',

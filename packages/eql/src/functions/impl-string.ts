@@ -4,6 +4,7 @@
  */
 
 import { EvaluationFailure } from '../evaluate/errors.js';
+import { luceneWildcardMatcher } from '../evaluate/lucene-wildcard.js';
 import type { EqlValue } from '../evaluate/values.js';
 import { valueToString } from '../evaluate/values.js';
 import type { FunctionImpl, ResultType } from './impl-types.js';
@@ -72,7 +73,17 @@ export const concat: FunctionImpl = {
   },
 };
 
-function affix(name: string, test: (text: string, part: string) => boolean): FunctionImpl {
+/**
+ * `startsWith` / `endsWith` / `stringContains`. Over a field with a constant, Elasticsearch
+ * runs them as index queries: a prefix query for startsWith (literal), a wildcard query
+ * `*part` / `*part*` for the others, where the constant's `*`, `?` and `\` act as wildcard
+ * syntax (see lucene-wildcard.ts); elsewhere (scripts) all three compare literally.
+ */
+function affix(
+  name: string,
+  test: (text: string, part: string) => boolean,
+  asWildcard?: (part: string) => string,
+): FunctionImpl {
   return {
     name,
     resultType: booleanResult,
@@ -82,6 +93,10 @@ function affix(name: string, test: (text: string, part: string) => boolean): Fun
     },
     fieldFilter([part = null], ci) {
       if (typeof part !== 'string') return undefined;
+      if (asWildcard !== undefined) {
+        const matches = luceneWildcardMatcher(asWildcard(part), ci);
+        return (value) => typeof value === 'string' && matches(value);
+      }
       const needle = fold(part, ci);
       return (value) => typeof value === 'string' && test(fold(value, ci), needle);
     },
@@ -89,8 +104,16 @@ function affix(name: string, test: (text: string, part: string) => boolean): Fun
 }
 
 export const startsWith = affix('startsWith', (text, part) => text.startsWith(part));
-export const endsWith = affix('endsWith', (text, part) => text.endsWith(part));
-export const stringContains = affix('stringContains', (text, part) => text.includes(part));
+export const endsWith = affix(
+  'endsWith',
+  (text, part) => text.endsWith(part),
+  (part) => `*${part}`,
+);
+export const stringContains = affix(
+  'stringContains',
+  (text, part) => text.includes(part),
+  (part) => `*${part}*`,
+);
 
 /** `indexOf(source, substring[, start])`: first index at or after `start`, or null. */
 export const indexOf: FunctionImpl = {
