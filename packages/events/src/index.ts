@@ -17,20 +17,28 @@ export {
   formatPosition,
   type ReadEventsOptions,
   type RecordPosition,
+  readEventBatches,
   readEvents,
 } from './read-events.js';
 export { gunzipChunks } from './readers/gzip.js';
 export { DEFAULT_MAX_DEPTH, nestsDeeperThan } from './readers/json-depth.js';
-export { type JsonLineOptions, type JsonLineResult, readJsonLines } from './readers/json-lines.js';
+export {
+  type JsonLineOptions,
+  type JsonLineResult,
+  readJsonLineBatches,
+  readJsonLines,
+} from './readers/json-lines.js';
 export {
   type JsonArrayPath,
   type JsonElementOptions,
   type JsonElementResult,
+  readJsonArrayElementBatches,
   readJsonArrayElements,
 } from './readers/json-stream.js';
 export {
   type ByteChunks,
   DEFAULT_MAX_LINE_BYTES,
+  readTextLineBatches,
   readTextLines,
   type TextLine,
   type TextLineOptions,

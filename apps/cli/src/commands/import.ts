@@ -11,7 +11,7 @@ import {
 } from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
-import { describeInput, describePosition, isFileError, readInputEvents } from '../io/events.js';
+import { describeInput, describePosition, isFileError, readInputEventBatches } from '../io/events.js';
 import { fileSink, OutputError, type Sink } from '../io/output-file.js';
 
 export const IMPORT_USAGE = `Usage: rulebench import INPUT... --out FILE.ndjson [options]
@@ -20,7 +20,7 @@ Converts events to ECS NDJSON (one JSON object per line), ready for "rulebench s
 upload. Each INPUT ("-" reads stdin) may be ECS NDJSON, a JSON array, an Elasticsearch
 _search or _eql/search response, raw Windows/Sysmon JSON, winlogbeat documents or an EVTX
 file, plain, gzipped or zipped; the format is sniffed and raw Windows events are mapped to ECS
-the way Elastic's Windows integrations do. Inputs are streamed, one record in memory at a time.
+the way Elastic's Windows integrations do. Inputs are streamed, one chunk in memory at a time.
 
 Prints how many records each input had, how many were written and rejected.
 
@@ -83,22 +83,25 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
         if (!count.formats.includes(text)) count.formats.push(text);
       };
       try {
-        for await (const read of readInputEvents(input, ctx.stdin, { ...(format && { format }), onInput })) {
-          const item = checkTimestamp(read);
-          count.read++;
-          if (item.kind === 'error') {
-            count.rejected++;
-            if (listed++ < MAX_LISTED)
-              ctx.stderr.write(
-                `${describePosition(input, item.position)}: ${skipBad ? 'skipped: ' : ''}${item.message}\n`,
-              );
-            continue;
+        const batches = readInputEventBatches(input, ctx.stdin, { ...(format && { format }), onInput });
+        for await (const batch of batches) {
+          for (const read of batch) {
+            const item = checkTimestamp(read);
+            count.read++;
+            if (item.kind === 'error') {
+              count.rejected++;
+              if (listed++ < MAX_LISTED)
+                ctx.stderr.write(
+                  `${describePosition(input, item.position)}: ${skipBad ? 'skipped: ' : ''}${item.message}\n`,
+                );
+              continue;
+            }
+            // Once the conversion is bound to fail, keep reading only to count the bad records.
+            if (count.rejected > 0 && !skipBad) continue;
+            if (failed) continue;
+            await sink.write(`${JSON.stringify(item.doc)}\n`);
+            count.written++;
           }
-          // Once the conversion is bound to fail, keep reading only to count the bad records.
-          if (count.rejected > 0 && !skipBad) continue;
-          if (failed) continue;
-          await sink.write(`${JSON.stringify(item.doc)}\n`);
-          count.written++;
         }
       } catch (error) {
         if (error instanceof InputError) {

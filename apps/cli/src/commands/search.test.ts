@@ -131,6 +131,45 @@ describe('search command (fake engine)', () => {
     expect(skipped.stderr.split('\n')[2]).toBe('2 malformed lines skipped');
   });
 
+  it('reads a file of several chunks in batches: numbers run on, bad lines skip, done stops', async () => {
+    // ~600 KB: three 256 KiB reads, so records complete across chunk (and batch) boundaries.
+    const pad = 'x'.repeat(100);
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      i === 2999 ? '{nope' : JSON.stringify({ n: i + 1, pad }),
+    );
+    const big = join(dir, 'big.ndjson');
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const ids: string[] = [];
+    const engine: SearchEngine = {
+      compile: () => ({
+        executor: () => ({
+          push: (event) => {
+            ids.push(event._id);
+            expect((event._source as { n: number }).n).toBe(Number(event._id));
+          },
+          // Full after 4000 events: nothing more is pushed, even mid-batch.
+          get done() {
+            return ids.length >= 4000;
+          },
+          finish: () => ({
+            is_partial: false,
+            is_running: false,
+            took: 0,
+            timed_out: false,
+            hits: { total: { value: ids.length, relation: 'eq' } },
+          }),
+        }),
+      }),
+    };
+    const result = await runWith(['search', '--events', big, '--query', 'q', '--skip-bad'], engine);
+    expect(result.code).toBe(0);
+    expect(ids).toHaveLength(4000);
+    expect([ids[0], ids[2998], ids[2999], ids[3999]]).toEqual(['1', '2999', '3001', '4001']);
+    const [skippedLine, summary] = result.stderr.split('\n');
+    expect(skippedLine?.startsWith(`${big}:3000: skipped: invalid JSON`)).toBe(true);
+    expect(summary).toBe('1 malformed line skipped');
+  });
+
   it('reports a missing file', async () => {
     const result = await runWith(
       ['search', '--events', join(dir, 'absent.ndjson'), '--query', 'q'],

@@ -4,7 +4,7 @@ import { INPUT_FORMATS, InputError, type InputFormat } from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { asQueryError, type SearchEngine } from '../engine.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
-import { describePosition, eventId, isFileError, readInputEvents } from '../io/events.js';
+import { describePosition, eventId, isFileError, readInputEventBatches } from '../io/events.js';
 
 export const SEARCH_USAGE = `Usage: rulebench search --events FILE --query EQL [options]
 
@@ -12,7 +12,7 @@ Runs an EQL query over events and prints the Elasticsearch _eql/search response 
 FILE ("-" reads stdin) may be ECS NDJSON, a JSON array, an Elasticsearch _search or
 _eql/search response, raw Windows/Sysmon JSON, winlogbeat documents or an EVTX file, plain,
 gzipped or zipped; the format is sniffed and raw Windows events are mapped to ECS. It is
-streamed: memory stays at one event (plus what the query keeps).
+streamed: memory stays at one chunk of events (plus what the query keeps).
 
 Options:
   --events FILE                 the events, or - for stdin (required)
@@ -89,20 +89,23 @@ export async function runSearch(
   let allLines = true;
   const format = flags.format as InputFormat | undefined;
   try {
-    for await (const item of readInputEvents(file, ctx.stdin, format === undefined ? {} : { format })) {
-      if (item.kind === 'error') {
-        const where = describePosition(file, item.position);
-        if (!flags['skip-bad']) {
-          ctx.stderr.write(`${where}: ${item.message}\n`);
-          return EXIT_FAILURE;
+    const batches = readInputEventBatches(file, ctx.stdin, format === undefined ? {} : { format });
+    read: for await (const batch of batches) {
+      for (const item of batch) {
+        if (item.kind === 'error') {
+          const where = describePosition(file, item.position);
+          if (!flags['skip-bad']) {
+            ctx.stderr.write(`${where}: ${item.message}\n`);
+            return EXIT_FAILURE;
+          }
+          skipped++;
+          if (item.position.line === undefined) allLines = false;
+          ctx.stderr.write(`${where}: skipped: ${item.message}\n`);
+          continue;
         }
-        skipped++;
-        if (item.position.line === undefined) allLines = false;
-        ctx.stderr.write(`${where}: skipped: ${item.message}\n`);
-        continue;
+        executor.push({ _index: index, _id: eventId(item.position), _source: item.doc });
+        if (executor.done) break read;
       }
-      executor.push({ _index: index, _id: eventId(item.position), _source: item.doc });
-      if (executor.done) break;
     }
   } catch (error) {
     const report = asQueryError(error);

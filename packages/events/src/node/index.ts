@@ -1,6 +1,6 @@
 export { type EvtxRecordResult, readEvtxBytes, readEvtxFile, readEvtxStream } from './evtx.js';
 export { readFileChunks } from './files.js';
-export { readEventsFromFile, readEventsNode } from './read-file.js';
+export { readEventBatchesNode, readEventsFromFile, readEventsNode } from './read-file.js';
 export {
   type BuiltCorpus,
   buildSampleCorpus,

@@ -1,4 +1,4 @@
-import { type EventResult, type ReadEventsOptions, readEvents } from '../read-events.js';
+import { type EventResult, type ReadEventsOptions, readEventBatches, readEvents } from '../read-events.js';
 import type { ByteChunks } from '../readers/text-lines.js';
 import { readEvtxStream } from './evtx.js';
 import { readFileChunks } from './files.js';
@@ -17,4 +17,12 @@ export function readEventsNode(
   options: ReadEventsOptions = {},
 ): AsyncGenerator<EventResult> {
   return readEvents(chunks, { evtx: readEvtxStream, ...options });
+}
+
+/** readEventBatches (a chunk's records per step, for hot loops) over any byte stream, with EVTX support. */
+export function readEventBatchesNode(
+  chunks: ByteChunks,
+  options: ReadEventsOptions = {},
+): AsyncGenerator<EventResult[]> {
+  return readEventBatches(chunks, { evtx: readEvtxStream, ...options });
 }

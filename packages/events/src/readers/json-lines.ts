@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_DEPTH, nestsDeeperThan, tooDeepMessage } from './json-depth.js';
-import { type ByteChunks, readTextLines, type TextLineOptions } from './text-lines.js';
+import { type ByteChunks, readTextLineBatches, type TextLine, type TextLineOptions } from './text-lines.js';
 
 /**
  * A parsed record with its JSON text (the line without surrounding white space), or the reason a
@@ -41,30 +41,46 @@ export async function* readJsonLines(
   chunks: ByteChunks,
   options: JsonLineOptions = {},
 ): AsyncGenerator<JsonLineResult> {
+  for await (const batch of readJsonLineBatches(chunks, options)) for (const item of batch) yield item;
+}
+
+/**
+ * `readJsonLines`, one array per input chunk (see `readTextLineBatches`): the async step is paid
+ * per chunk, not per record. Never an empty array.
+ */
+export async function* readJsonLineBatches(
+  chunks: ByteChunks,
+  options: JsonLineOptions = {},
+): AsyncGenerator<JsonLineResult[]> {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   // Blank lines are skipped in the line splitter, without an async step each.
-  for await (const item of readTextLines(chunks, { ...options, skipBlank: true })) {
-    const { line } = item;
-    if ('error' in item) {
-      yield { kind: 'error', line, message: item.error, text: '' };
-      continue;
+  for await (const lines of readTextLineBatches(chunks, { ...options, skipBlank: true })) {
+    const batch: JsonLineResult[] = [];
+    for (const item of lines) {
+      const result = parseLine(item, maxDepth);
+      if (result !== undefined) batch.push(result);
     }
-    const text = trimJsonSpace(item.text);
-    // A blank line (white space of any kind) is skipped; the cheap test first.
-    if (text === '' || (text.charCodeAt(0) !== OPEN_BRACE && text.trim() === '')) continue;
-    if (nestsDeeperThan(text, maxDepth)) {
-      yield { kind: 'error', line, message: tooDeepMessage(maxDepth), text: excerpt(text) };
-      continue;
-    }
-    try {
-      yield { kind: 'record', line, value: JSON.parse(text) as unknown, text };
-    } catch (error) {
-      yield {
-        kind: 'error',
-        line,
-        message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
-        text: excerpt(text),
-      };
-    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** One line's record or error; undefined for a blank line (white space of any kind). */
+function parseLine(item: TextLine, maxDepth: number): JsonLineResult | undefined {
+  const { line } = item;
+  if ('error' in item) return { kind: 'error', line, message: item.error, text: '' };
+  const text = trimJsonSpace(item.text);
+  // The cheap test first.
+  if (text === '' || (text.charCodeAt(0) !== OPEN_BRACE && text.trim() === '')) return undefined;
+  if (nestsDeeperThan(text, maxDepth))
+    return { kind: 'error', line, message: tooDeepMessage(maxDepth), text: excerpt(text) };
+  try {
+    return { kind: 'record', line, value: JSON.parse(text) as unknown, text };
+  } catch (error) {
+    return {
+      kind: 'error',
+      line,
+      message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      text: excerpt(text),
+    };
   }
 }

@@ -53,6 +53,20 @@ export async function* readJsonArrayElements(
   paths: readonly JsonArrayPath[],
   options: JsonElementOptions = {},
 ): AsyncGenerator<JsonElementResult> {
+  for await (const batch of readJsonArrayElementBatches(chunks, paths, options))
+    for (const item of batch) yield item;
+}
+
+/**
+ * `readJsonArrayElements`, one array per input chunk: the elements that chunk completes (never
+ * an empty array), so the async step is paid per chunk, not per element. When the document
+ * turns out malformed, the elements before the fault still come out before the InputError.
+ */
+export async function* readJsonArrayElementBatches(
+  chunks: ByteChunks,
+  paths: readonly JsonArrayPath[],
+  options: JsonElementOptions = {},
+): AsyncGenerator<JsonElementResult[]> {
   const maxChars = options.maxElementChars ?? DEFAULT_MAX_LINE_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -267,6 +281,18 @@ export async function* readJsonArrayElements(
     }
   };
 
+  /** What `scan` completes, as one batch (or none); on a fault, what came before it, then the fault. */
+  const scanBatch = function* (): Generator<JsonElementResult[]> {
+    const batch: JsonElementResult[] = [];
+    try {
+      for (const item of scan()) batch.push(item);
+    } catch (error) {
+      if (batch.length > 0) yield batch;
+      throw error;
+    }
+    if (batch.length > 0) yield batch;
+  };
+
   const decode = (chunk: Uint8Array | undefined): string => {
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
@@ -284,7 +310,7 @@ export async function* readJsonArrayElements(
       first = false;
     }
     buffer += text;
-    yield* scan();
+    yield* scanBatch();
     if (elementStart >= 0 && elementError === undefined && pos - elementStart > maxChars)
       elementError = `element is longer than the limit of ${maxChars} characters`;
     // Drop what no pending element needs any more.
@@ -299,7 +325,7 @@ export async function* readJsonArrayElements(
     }
   }
   buffer += decode(undefined);
-  yield* scan();
+  yield* scanBatch();
   if (scalar !== undefined) endScalar(pos);
   if (stack.length > 0 || excess > 0 || inString)
     throw new InputError('json: the document ends before it is complete');

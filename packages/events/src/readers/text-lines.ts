@@ -39,12 +39,26 @@ const LONG_LINE_BYTES = 256;
  * Splits a byte stream into lines (LF or CRLF) holding at most one partial line in memory.
  * A UTF-8 byte-order mark at the start is dropped. A line that is not valid UTF-8, or longer
  * than the limit, becomes an error at its line number (never a silent U+FFFD); the lines
- * around it are read as usual.
+ * around it are read as usual. One line per step: see `readTextLineBatches` for hot paths.
  */
 export async function* readTextLines(
   chunks: ByteChunks,
   options: TextLineOptions = {},
 ): AsyncGenerator<TextLine> {
+  for await (const batch of readTextLineBatches(chunks, options)) for (const item of batch) yield item;
+}
+
+/**
+ * `readTextLines`, one array per input chunk: the lines that chunk completes, in order (a line
+ * split across chunks comes with the chunk holding its end). Each async step costs a promise
+ * resolution, about as much as reading a short line; paying it per chunk rather than per line
+ * is what lets a reader keep up with JSON.parse. Chunks that complete no line (or only blank
+ * ones, when skipped) yield nothing, and memory stays at one chunk's lines.
+ */
+export async function* readTextLineBatches(
+  chunks: ByteChunks,
+  options: TextLineOptions = {},
+): AsyncGenerator<TextLine[]> {
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const skipBlank = options.skipBlank === true;
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -52,27 +66,32 @@ export async function* readTextLines(
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
   let oversize = false;
+  /** The batch being filled: the lines completed by the current chunk. */
+  let out: TextLine[] = [];
 
   const tooLong = (): TextLine => ({
     line,
     error: `line is longer than the limit of ${max} bytes`,
   });
 
-  /** One complete line's bytes (without its LF); undefined for a blank line when those are skipped. */
-  const one = (bytes: Uint8Array): TextLine | undefined => {
+  /** One complete line's bytes (without its LF); nothing for a blank line when those are skipped. */
+  const one = (bytes: Uint8Array): void => {
     line++;
-    if (bytes.length > max) return tooLong();
+    if (bytes.length > max) {
+      out.push(tooLong());
+      return;
+    }
     const end = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
     try {
       const text = stripBom(decoder.decode(bytes.subarray(0, end)), line);
-      return skipBlank && isBlank(text, 0, text.length) ? undefined : { line, text };
+      if (!skipBlank || !isBlank(text, 0, text.length)) out.push({ line, text });
     } catch {
-      return { line, error: invalidUtf8(bytes.subarray(0, end)) };
+      out.push({ line, error: invalidUtf8(bytes.subarray(0, end)) });
     }
   };
 
   /** A run of complete lines: one decode for the lot, line by line only when that fails. */
-  const run = function* (bytes: Uint8Array): Generator<TextLine> {
+  const run = (bytes: Uint8Array): void => {
     if (bytes.length <= max) {
       let text: string | undefined;
       try {
@@ -88,7 +107,7 @@ export async function* readTextLines(
           line++;
           const cut = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
           if (!skipBlank || !isBlank(text, start, cut))
-            yield { line, text: stripBom(text.slice(start, cut), line) };
+            out.push({ line, text: stripBom(text.slice(start, cut), line) });
           if (nl < 0) return;
           start = nl + 1;
         }
@@ -97,8 +116,7 @@ export async function* readTextLines(
     let start = 0;
     for (;;) {
       const nl = bytes.indexOf(LF, start);
-      const item = one(bytes.subarray(start, nl < 0 ? bytes.length : nl));
-      if (item) yield item;
+      one(bytes.subarray(start, nl < 0 ? bytes.length : nl));
       if (nl < 0) return;
       start = nl + 1;
     }
@@ -111,14 +129,14 @@ export async function* readTextLines(
    * block makes every line sliced from it two bytes per character, which JSON.parse reads about
    * three times slower. Short lines are not worth a decoder call each.
    */
-  const many = function* (bytes: Uint8Array): Generator<TextLine> {
+  const many = (bytes: Uint8Array): void => {
     let runStart = 0;
     let runLines = 0;
     let start = 0;
     for (;;) {
       if (skipBlank && bytes[start] === LF) {
         // A run of empty lines: counted in a tight loop, never decoded or sliced.
-        if (runLines > 0) yield* run(bytes.subarray(runStart, start - 1));
+        if (runLines > 0) run(bytes.subarray(runStart, start - 1));
         runLines = 0;
         let next = start;
         while (next < bytes.length && bytes[next] === LF) next++;
@@ -133,10 +151,9 @@ export async function* readTextLines(
       const nl = bytes.indexOf(LF, start);
       const end = nl < 0 ? bytes.length : nl;
       if (end - start >= LONG_LINE_BYTES) {
-        if (runLines > 0) yield* run(bytes.subarray(runStart, start - 1));
+        if (runLines > 0) run(bytes.subarray(runStart, start - 1));
         runLines = 0;
-        const item = one(bytes.subarray(start, end));
-        if (item) yield item;
+        one(bytes.subarray(start, end));
         runStart = end + 1;
       } else {
         runLines++;
@@ -144,7 +161,7 @@ export async function* readTextLines(
       if (nl < 0) break;
       start = nl + 1;
     }
-    if (runLines > 0) yield* run(bytes.subarray(runStart));
+    if (runLines > 0) run(bytes.subarray(runStart));
   };
 
   const hold = (bytes: Uint8Array) => {
@@ -160,16 +177,17 @@ export async function* readTextLines(
     pendingLength += bytes.length;
   };
 
-  const finishPending = (tail: Uint8Array): TextLine | undefined => {
+  const finishPending = (tail: Uint8Array): void => {
     if (oversize) {
       oversize = false;
       line++;
-      return tooLong();
+      out.push(tooLong());
+      return;
     }
     const bytes = pending.length === 0 ? tail : concat([...pending, tail], pendingLength + tail.length);
     pending = [];
     pendingLength = 0;
-    return one(bytes);
+    one(bytes);
   };
 
   for await (const chunk of chunks) {
@@ -178,15 +196,19 @@ export async function* readTextLines(
       hold(chunk);
       continue;
     }
-    const head = finishPending(chunk.subarray(0, first));
-    if (head) yield head;
+    finishPending(chunk.subarray(0, first));
     const last = chunk.lastIndexOf(LF);
-    if (last > first) yield* many(chunk.subarray(first + 1, last));
+    if (last > first) many(chunk.subarray(first + 1, last));
     hold(chunk.subarray(last + 1));
+    if (out.length > 0) {
+      const batch = out;
+      out = [];
+      yield batch;
+    }
   }
   if (oversize || pendingLength > 0) {
-    const tail = finishPending(new Uint8Array(0));
-    if (tail) yield tail;
+    finishPending(new Uint8Array(0));
+    if (out.length > 0) yield out;
   }
 }
 
