@@ -13,7 +13,8 @@
 import type { Expression, FieldNode } from '../ast.js';
 import type { EventSource } from '../execute/types.js';
 import { type CompiledValue, compileValueBinding } from './compile-value.js';
-import type { CompileContext } from './context.js';
+import { type CompileContext, located } from './context.js';
+import { EvaluationFailure } from './errors.js';
 import { compileFieldAccessor, type FieldScalar, type RawFieldValue } from './fields.js';
 import type { EqlValue } from './values.js';
 
@@ -23,6 +24,13 @@ export interface AnyValueScript {
   /** True when some combination of the fields' values makes the script true. */
   readonly test: (source: EventSource) => boolean;
 }
+
+/**
+ * Painless stops a script after this many loop iterations (`max_loop_counter`), so ES fails the
+ * search rather than try more combinations; so do we, instead of hanging on a hostile event
+ * (three occurrences of a 10,000-valued field would be 10^12 evaluations).
+ */
+export const MAX_COMBINATIONS = 1_000_000;
 
 /** Doc values are sorted: the combinations are tried in that order (it decides which error wins). */
 function docValues(raw: RawFieldValue): readonly EqlValue[] {
@@ -66,6 +74,16 @@ export function compileAnyValueScript(node: Expression, ctx: CompileContext): An
     }
     if (single) return evaluate(source) === true;
     const values = raws.map(docValues);
+    let combinations = 1;
+    for (const list of values) combinations *= list.length;
+    if (combinations > MAX_COMBINATIONS)
+      throw located(
+        new EvaluationFailure(
+          `The script would try ${combinations} combinations of multi-valued fields; the limit is ${MAX_COMBINATIONS} (as Painless's loop limit)`,
+        ),
+        ctx,
+        node.loc,
+      );
     // Depth-first over the combinations, first occurrence outermost, as the rewrite nests loops.
     const visit = (depth: number): boolean => {
       if (depth === count) return evaluate(source) === true;

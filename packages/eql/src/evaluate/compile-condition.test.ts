@@ -102,6 +102,16 @@ describe('filter semantics', () => {
     expect(matches('length(f) == 3', { f: ['ccc', 'a'] })).toBe(true);
     expect(matches('not length(f) == 3', { f: ['ccc', 'a'] })).toBe(false);
   });
+
+  it('fails, located, rather than try more combinations than Painless would loop', () => {
+    const many = Array.from({ length: 1001 }, (_, i) => `v${i}`);
+    // 1001 × 1001 = 1,002,001 combinations: over the limit of 1,000,000.
+    expect(() => matches('length(f) + length(f) == -1', { f: many })).toThrow(
+      /would try 1002001 combinations of multi-valued fields; the limit is 1000000/,
+    );
+    // 1000 × 1000 is within it, and the answer is exact.
+    expect(matches('length(f) + length(f) == 8', { f: many.slice(0, 1000) })).toBe(true);
+  });
 });
 
 describe('ip fields', () => {
