@@ -186,3 +186,22 @@ describe('sequence executor with many terms', () => {
     expect(names(run(query, cut.reverse()))).toEqual([]);
   });
 });
+
+describe('join keys of hostile events', () => {
+  it('fails, located at the key field, past 10,000 key combinations in one event', () => {
+    const values = (prefix: string) => Array.from({ length: 101 }, (_, i) => `${prefix}${i}`);
+    // 101 × 101 = 10,201 combinations of `a` and `b`: over the limit.
+    const event = ev(1, { n: 'x', a: values('a'), b: values('b') });
+    const query = 'sequence by a, b [process where true] [process where true]';
+    expect(() => run(query, [event])).toThrow(/more than 10000 join key combinations/);
+    try {
+      run(query, [event]);
+    } catch (error) {
+      expect((error as { code?: string; range?: unknown }).code).toBe('EQL_EVALUATION');
+      expect((error as { range?: unknown }).range).toEqual({ start: 15, end: 16 });
+    }
+    // 100 × 100 = 10,000 is within it.
+    const fine = ev(2, { n: 'y', a: values('a').slice(0, 100), b: values('b').slice(0, 100) });
+    expect(run(query, [fine]).hits.total).toEqual({ value: 0, relation: 'eq' });
+  });
+});

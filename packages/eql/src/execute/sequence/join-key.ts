@@ -28,7 +28,16 @@ export interface KeyField {
   readonly optional: boolean;
   /** As written, e.g. `?process.pid` (for explanations). */
   readonly name: string;
+  /** The error for this key field, located at it (when the plan knows where it is). */
+  readonly fail?: (message: string) => Error;
 }
+
+/**
+ * Most keys one event may carry. Several multi-valued key fields multiply (three fields of
+ * 1,000 values each would be 10^9 keys); past this the search fails with a located error
+ * instead of exhausting memory, as Elasticsearch's circuit breaker would stop it.
+ */
+export const MAX_KEYS_PER_EVENT = 10_000;
 
 const NULL_ID = '\u0000';
 
@@ -162,6 +171,10 @@ export function extractJoinKeys(
       continue;
     }
     if (values.length === 0) return EMPTY_LIST;
+    if (combos.length * values.length > MAX_KEYS_PER_EVENT) {
+      const message = `an event has more than ${MAX_KEYS_PER_EVENT} join key combinations (multi-valued key fields multiply); the limit is ${MAX_KEYS_PER_EVENT}`;
+      throw field.fail?.(message) ?? new Error(message);
+    }
     const next: JoinValue[][] = [];
     for (const combo of combos) for (const value of values) next.push([...combo, value]);
     combos = next;

@@ -8,6 +8,7 @@ import type { EventQueryNode, Expression, SampleNode, SequenceNode, SequenceTerm
 import { compileEventQueryFilter } from '../../evaluate/compile-condition.js';
 import { compileValue } from '../../evaluate/compile-value.js';
 import type { CompileContext } from '../../evaluate/context.js';
+import { EqlEvaluationError } from '../../evaluate/errors.js';
 import { compileFieldAccessor } from '../../evaluate/fields.js';
 import type { EventSource } from '../types.js';
 import type { KeyField } from './join-key.js';
@@ -49,6 +50,7 @@ function keyField(node: Expression, ctx: CompileContext): KeyField {
       name: describeKey(node),
       optional: node.optional,
       read: access,
+      fail: (message) => new EqlEvaluationError(message, ctx.source, node.loc),
     };
   }
   // Elasticsearch only joins on fields (the verifier says so); values keep other trees usable.
@@ -56,6 +58,7 @@ function keyField(node: Expression, ctx: CompileContext): KeyField {
   return {
     name: describeKey(node),
     optional: false,
+    fail: (message) => new EqlEvaluationError(message, ctx.source, node.loc),
     read: (source) => {
       const value = compiled.evaluate(source);
       return value === null ? undefined : value;
