@@ -5,7 +5,7 @@ import { isValidCorpusId, slugifyCorpusName } from '../store/corpus-ids.js';
 import { collectUnreferencedContents } from '../store/corpus-store.js';
 import type { Store } from '../store/store.js';
 import { type AcceptedRecord, acceptRecord } from './records.js';
-import { ndjsonRecords } from './source-records.js';
+import { ndjsonRecordBatches } from './source-records.js';
 
 export interface BundledCorpusFile {
   readonly id: string;
@@ -50,12 +50,14 @@ export async function readBundledCorpusFile(dir: string, fileName: string): Prom
 
   const records: AcceptedRecord[] = [];
   const hasher = new ContentHasher();
-  for await (const item of ndjsonRecords(createReadStream(join(dir, fileName)))) {
-    const record =
-      'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value, item.text);
-    if (!record.ok) throw new Error(`${fileName}:${item.position.line}: ${record.reason}`);
-    records.push(record);
-    hasher.add(record.doc);
+  for await (const batch of ndjsonRecordBatches(createReadStream(join(dir, fileName)))) {
+    for (const item of batch) {
+      const record =
+        'error' in item ? { ok: false as const, reason: item.error } : acceptRecord(item.value, item.text);
+      if (!record.ok) throw new Error(`${fileName}:${item.position.line}: ${record.reason}`);
+      records.push(record);
+      hasher.add(record.doc);
+    }
   }
   return { id, name, description, fileName, records, hash: hasher.digest() };
 }

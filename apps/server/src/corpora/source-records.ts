@@ -1,12 +1,13 @@
 import {
   type ByteChunks,
   type DetectedInput,
+  type EventResult,
   InputError,
   type InputFormat,
   type RecordPosition,
-  readJsonLines,
+  readJsonLineBatches,
 } from '@rulebench/events';
-import { readEventsNode } from '@rulebench/events/node';
+import { readEventBatchesNode } from '@rulebench/events/node';
 
 /**
  * One record from an input, with where it was found, or why it is unreadable. A `fatal` error
@@ -41,35 +42,57 @@ export interface SourceOptions {
 
 /**
  * Records of every file in turn, in any format the events package reads (sniffed unless
- * `format` is given), mapped to ECS. Streams: memory stays at one record (one EVTX chunk).
+ * `format` is given), mapped to ECS. One record per step: see `eventRecordBatches` for hot loops.
  */
 export async function* eventRecords(
   files: AsyncIterable<SourceFile>,
   options: SourceOptions = {},
 ): AsyncGenerator<SourceRecord> {
+  for await (const batch of eventRecordBatches(files, options)) yield* batch;
+}
+
+/**
+ * `eventRecords`, a batch at a time: the same records in the same order, in arrays (never empty)
+ * of the records one input chunk completes (see `readEventBatches`), so the async steps between
+ * the reader and the import are paid per chunk, not per record. A fatal error comes last, in a
+ * batch of its own. Streams: memory stays at one batch (one 1 MiB chunk's records).
+ */
+export async function* eventRecordBatches(
+  files: AsyncIterable<SourceFile>,
+  options: SourceOptions = {},
+): AsyncGenerator<SourceRecord[]> {
   const inflated = options.maxInflatedBytes;
   for await (const file of files) {
     const fileName = options.nameFiles ? file.name : null;
     const named = fileName !== null ? { file: fileName } : {};
     let last: RecordPosition = {};
     try {
-      for await (const result of readEventsNode(file.chunks, {
+      for await (const results of readEventBatchesNode(file.chunks, {
         ...(options.format === undefined ? {} : { format: options.format }),
         ...(inflated === undefined ? {} : { maxInflatedBytes: inflated }),
         onInput: (input) => options.onInput?.({ ...named, ...input }),
       })) {
-        // No copy per record unless the file is named in it (most imports read one file).
-        const position = fileName !== null ? { file: fileName, ...result.position } : result.position;
-        last = position;
-        if (result.kind === 'error') yield { position, error: result.message };
-        else if (result.text === undefined) yield { position, value: result.doc };
-        else yield { position, value: result.doc, text: result.text };
+        const batch: SourceRecord[] = new Array(results.length);
+        for (let i = 0; i < results.length; i++) {
+          const result = results[i] as EventResult;
+          // No copy per record unless the file is named in it (most imports read one file).
+          const position = fileName !== null ? { file: fileName, ...result.position } : result.position;
+          batch[i] =
+            result.kind === 'error'
+              ? { position, error: result.message }
+              : result.text === undefined
+                ? { position, value: result.doc }
+                : { position, value: result.doc, text: result.text };
+        }
+        if (batch.length === 0) continue;
+        last = (batch[batch.length - 1] as SourceRecord).position;
+        yield batch;
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const entry = error.entry ?? last.entry;
       const where = entry === undefined ? named : { ...named, entry };
-      yield { position: where, error: error.message, fatal: true };
+      yield [{ position: where, error: error.message, fatal: true }];
       return;
     }
   }
@@ -77,8 +100,17 @@ export async function* eventRecords(
 
 /** Bundled corpora are our own ECS NDJSON: read as is (no mapping), every line must be good. */
 export async function* ndjsonRecords(bytes: ByteChunks): AsyncGenerator<SourceRecord> {
-  for await (const item of readJsonLines(bytes)) {
-    if (item.kind === 'record') yield { position: { line: item.line }, value: item.value, text: item.text };
-    else yield { position: { line: item.line }, error: item.message };
+  for await (const batch of ndjsonRecordBatches(bytes)) yield* batch;
+}
+
+/** `ndjsonRecords`, one array (never empty) per input chunk. */
+export async function* ndjsonRecordBatches(bytes: ByteChunks): AsyncGenerator<SourceRecord[]> {
+  for await (const items of readJsonLineBatches(bytes)) {
+    yield items.map(
+      (item): SourceRecord =>
+        item.kind === 'record'
+          ? { position: { line: item.line }, value: item.value, text: item.text }
+          : { position: { line: item.line }, error: item.message },
+    );
   }
 }

@@ -12,7 +12,7 @@ import {
   PROGRESS_INTERVAL_MS,
 } from '../corpora/import-corpus.js';
 import { ImportReportBuilder } from '../corpora/import-report.js';
-import { eventRecords, type SourceFile } from '../corpora/source-records.js';
+import { eventRecordBatches, type SourceFile } from '../corpora/source-records.js';
 import { limitBytes, UploadTooLargeError } from '../corpora/upload-bytes.js';
 import { ErrorBody } from '../schemas/common.js';
 import { UploadFailureSchema, UploadQuerySchema, UploadResultSchema } from '../schemas/corpora.js';
@@ -162,7 +162,8 @@ const corpusUpload: FastifyPluginAsyncTypebox = async (fastify) => {
           const received = await spool.receive(files.files);
           clearInterval(ticker);
           cancel.bodyReceived();
-          const records = eventRecords(listed(received), {
+          // A chunk's records per step; cancellation is checked between them.
+          const records = eventRecordBatches(listed(received), {
             ...(meta.format !== undefined && { format: meta.format }),
             maxInflatedBytes: limit * INFLATE_FACTOR,
             nameFiles: isMultipart,

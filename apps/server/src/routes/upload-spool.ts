@@ -69,7 +69,10 @@ export class UploadStalledError extends Error {
   }
 }
 
-/** Passes `source` through, throwing ClientClosedError as soon as `signal` is aborted. */
+/**
+ * Passes `source` through, throwing ClientClosedError at the next item once `signal` is aborted
+ * (items may be batches: a chunk's records).
+ */
 export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   for await (const item of source) {
     if (signal.aborted) throw new ClientClosedError();
