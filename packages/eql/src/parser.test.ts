@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stripLoc } from '../test/ast-utils.js';
 import type { EventQueryNode, Expression, QueryNode, SequenceNode } from './ast.js';
 import { EqlSyntaxError } from './errors.js';
+import { compile } from './execute/compile.js';
 import { formatGrouped } from './format.js';
 import { parse, parseExpression, parseWithDiagnostics } from './parser.js';
 
@@ -402,6 +403,29 @@ describe('parse: errors', () => {
     expect(errorsOf(deep)[0]?.message).toBe('Query nests too deeply (more than 500 levels).');
     const nots = `process where ${'not '.repeat(10_000)}a`;
     expect(errorsOf(nots)[0]?.message).toBe('Query nests too deeply (more than 500 levels).');
+  });
+
+  it('refuses operator chains too deep for the recursive passes after parsing', () => {
+    const ones = (n: number): string => Array.from({ length: n }, () => '1').join(' + ');
+    const { ast, errors } = parseWithDiagnostics(`process where a == ${ones(5000)}`);
+    expect(ast).toBeNull();
+    expect(errors.map(({ code, message, line, column }) => ({ code, message, line, column }))).toEqual([
+      {
+        code: 'EQL_SYNTAX',
+        message: 'Query nests too deeply (more than 1000 levels of operators).',
+        line: 1,
+        column: 20,
+      },
+    ]);
+    expect(() => compile(`process where a == ${ones(5000)}`)).toThrow(EqlSyntaxError);
+    // A chain that fits is parsed, compiled and run.
+    const executor = compile(`process where a == ${ones(900)}`).executor({});
+    executor.push({
+      _index: 'i',
+      _id: '1',
+      _source: { '@timestamp': 1, event: { category: 'process' }, a: 900 },
+    });
+    expect(executor.finish().hits.events?.map((hit) => hit._id)).toEqual(['1']);
   });
 
   it('parses moderately deep nesting', () => {

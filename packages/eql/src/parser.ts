@@ -6,12 +6,13 @@
  * bounded by `maxTokens`; every recovery step consumes input).
  */
 
-import type { Expression, QueryNode } from './ast.js';
+import type { Expression, Node, QueryNode } from './ast.js';
 import { type EqlError, EqlSyntaxError } from './errors.js';
 import { lex } from './lexer.js';
 import { Cursor, ParseAbort, TooManyErrors } from './parser/cursor.js';
 import { parseExpression as parseExpressionRule } from './parser/expressions.js';
 import { parseQuery } from './parser/queries.js';
+import { childNodes } from './walk.js';
 
 export interface ParseOptions {
   /** Give up on input with more tokens than this (default 100 000). */
@@ -31,6 +32,13 @@ export interface ParseResult<T> {
 
 /** Nested parentheses and `not`s deeper than this are refused before they exhaust the stack. */
 const MAX_DEPTH = 500;
+
+/**
+ * The deepest tree the verifier, compiler, formatter and explainer (all recursive) may be given.
+ * Operator chains (`1 + 1 + … + 1`) are parsed by loops, not recursion, so bracket nesting alone
+ * does not bound the depth of their left-leaning trees.
+ */
+const MAX_TREE_DEPTH = 1000;
 
 /**
  * Parse a whole EQL query, reporting as many errors as recovery can find: the editor marks them
@@ -96,9 +104,33 @@ function run<T>(source: string, options: ParseOptions, rule: (c: Cursor) => T): 
     }
     if (!(error instanceof ParseAbort) && !(error instanceof TooManyErrors)) throw error;
   }
+  if (ast !== null) {
+    const tooDeep = findExcessiveDepth(source, ast as Node);
+    if (tooDeep !== null) return { ast: null, errors: [tooDeep] };
+  }
   const errors: EqlError[] = [...lexed.errors, ...cursor.errors];
   errors.sort((a, b) => a.range.start - b.range.start);
   return { ast, errors };
+}
+
+/** A node with children at depth `MAX_TREE_DEPTH` (found without recursion), as an error. */
+function findExcessiveDepth(source: string, root: Node): EqlSyntaxError | null {
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Node, number];
+    const children = childNodes(node);
+    if (depth === MAX_TREE_DEPTH && children.length > 0) {
+      // The node whose operands are too deep: for a chain, the chain from its first operand.
+      return new EqlSyntaxError(
+        'EQL_SYNTAX',
+        `Query nests too deeply (more than ${MAX_TREE_DEPTH} levels of operators).`,
+        source,
+        node.loc,
+      );
+    }
+    for (const child of children) stack.push([child, depth + 1]);
+  }
+  return null;
 }
 
 /**

@@ -146,6 +146,18 @@ describe('verify: expressions', () => {
     expect(messages('any where a regex ("a+", "[a-z]{2,3}") or b like "[*"')).toEqual([]);
   });
 
+  it('types nested minuses in linear time (60 minuses used to take 2^60 steps)', () => {
+    expect(problems(`any where ${'-'.repeat(60)}a == 1`)).toEqual([]);
+    expect(problems(`any where length(${'-'.repeat(60)}1) == 1`)).toEqual([
+      {
+        code: 'EQL_ARGUMENT_TYPE',
+        message: `argument of [length(${'-'.repeat(60)}1)] must be [string], found value [${'-'.repeat(60)}1] type [integer]`,
+        line: 1,
+        column: 18,
+      },
+    ]);
+  });
+
   it('requires boolean conditions and operands, numeric arithmetic', () => {
     expect(messages('any where length(a)')).toEqual([
       // Upper-case type name, as VerifierTests.testQueryCondition ("found [LONG]").

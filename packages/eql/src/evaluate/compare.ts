@@ -6,8 +6,9 @@
  *   long `5`, a date field accepts ISO strings and epoch millis, a version field orders
  *   semantically). Evaluated per value of a multi-valued field.
  * - **Value against value** (a script): Java `Comparisons` — null if either side is null,
- *   numbers by value, strings by UTF-16 code units, booleans false < true, mixed types never
- *   equal and not ordered (null).
+ *   numbers by value, strings by UTF-16 code units, booleans false < true; mixed types are
+ *   neither equal nor unequal nor ordered: `eq`/`neq` too go through `compare`, whose
+ *   ClassCastException branch gives null, so `length(f) != "7"` matches no event.
  */
 
 import type { ComparisonOperator } from '../ast.js';
@@ -190,13 +191,9 @@ export function compareValues(left: EqlValue, right: EqlValue): number | null {
 
 /** Three-valued `left op right` in a script. */
 export function compareInScript(op: ComparisonOperator, left: EqlValue, right: EqlValue): boolean | null {
-  if (left === null || right === null) return null;
-  if (op === '==' || op === '!=') {
-    const equal = typeof left === typeof right ? left === right : false;
-    return op === '==' ? equal : !equal;
-  }
   const order = compareValues(left, right);
-  return order === null ? null : orderTest(op, order);
+  if (order === null) return null;
+  return op === '!=' ? order !== 0 : orderTest(op, order);
 }
 
 /** IPv4 sorts before IPv6 (as ES encodes IPv4 in the IPv4-mapped IPv6 range); then bytewise. */

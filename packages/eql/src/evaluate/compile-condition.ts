@@ -113,7 +113,7 @@ function equalsTest(values: readonly FieldScalar[]): (v: FieldScalar) => boolean
 /**
  * `X == true`, `X != false` → `X`; `X == false`, `X != true` → `not X`, for X neither a field nor
  * a literal (either side): Elasticsearch's optimizer rewrites them so (`BooleanFunctionEquals
- * Elimination`, after `LiteralsOnTheRight`), and `X` then becomes a query — so
+ * Elimination`, after `ConstantFolding` and `LiteralsOnTheRight`), and `X` then becomes a query — so
  * `cidrMatch(ip, "10.0.0.0/8") == false` is `must_not` and matches events without `ip`
  * (querytranslator_tests.txt `functionEqualsFalse`). As values the two forms are the same.
  */
@@ -134,10 +134,20 @@ function booleanEqualsOperand(
 
 function compileComparison(node: Expression & { kind: 'Comparison' }, ctx: CompileContext): FilterPlan {
   const rewritten = booleanEqualsOperand(node);
-  // Over `?optional` fields only, the operand may fold to null first (then the whole is null).
-  if (rewritten !== undefined && compileValue(rewritten.operand, ctx).foldable === undefined) {
-    const plan = planCondition(rewritten.operand, ctx);
-    return rewritten.negated ? notPlan(plan) : plan;
+  if (rewritten !== undefined) {
+    const operand = compileValue(rewritten.operand, ctx);
+    // Constant folding runs before the rewrite: a constant number or string compared with a
+    // boolean folds to null (Java `Comparisons` cannot order them), so `length("abc") == false`
+    // and `length("abc") != false` match nothing. Over `?optional` fields only, the operand may
+    // fold to null first (then the whole is null).
+    if (operand.constant) {
+      const value = operand.evaluate({});
+      if (value !== null && typeof value !== 'boolean') return FALSE;
+    }
+    if (operand.foldable === undefined) {
+      const plan = planCondition(rewritten.operand, ctx);
+      return rewritten.negated ? notPlan(plan) : plan;
+    }
   }
   const left = compileValue(node.left, ctx);
   const right = compileValue(node.right, ctx);

@@ -52,9 +52,15 @@ describe('three-valued logic', () => {
     expect(value('null == (x > 1)')).toBe(true);
   });
 
-  it('compares mixed types as never equal and unordered', () => {
-    expect(value('x == "1"', { x: 1 })).toBe(false);
+  it('compares mixed types as null: neither equal, unequal nor ordered (Java Comparisons.compare)', () => {
+    expect(value('x == "1"', { x: 1 })).toBeNull();
+    expect(value('x != "1"', { x: 1 })).toBeNull();
+    expect(value('length(x) != "7"', { x: 'abc' })).toBeNull();
+    expect(value('x == true', { x: 1 })).toBeNull();
     expect(value('x < "1"', { x: 1 })).toBeNull();
+    expect(value('x != 2', { x: 1 })).toBe(true);
+    expect(value('x in ("1", 2)', { x: 1 })).toBeNull();
+    expect(value('x in ("1", 1)', { x: 1 })).toBe(true);
     expect(value('x in ("a", null)', { x: 'b' })).toBeNull();
     expect(value('x in ("a", null)', { x: 'a' })).toBe(true);
     expect(value('x in~ ("A")', { x: 'a' })).toBe(true);

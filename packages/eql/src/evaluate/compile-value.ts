@@ -21,7 +21,7 @@ import type { EventSource } from '../execute/types.js';
 import { getFunctionImpl } from '../functions/impl.js';
 import type { ResultType } from '../functions/impl-types.js';
 import { applyArithmetic, concreteKind, negate, promote, resultKind } from './arithmetic.js';
-import { compareInScript } from './compare.js';
+import { compareInScript, compareValues } from './compare.js';
 import { type CompileContext, located } from './context.js';
 import { EvaluationFailure } from './errors.js';
 import { compileFieldAccessor, type FieldScalar, type RawFieldValue } from './fields.js';
@@ -242,10 +242,12 @@ function compileLogicalValue(node: LogicalNode, ctx: CompileContext): CompiledVa
   return maybeFold({ evaluate, type: 'boolean', constant: false }, operands, ctx, node);
 }
 
-function scriptEquals(a: EqlValue, b: EqlValue, caseInsensitive: boolean): boolean {
+/** `Comparisons.eq` as ES's InProcessor uses it: null for values of different types. */
+function scriptEquals(a: EqlValue, b: EqlValue, caseInsensitive: boolean): boolean | null {
   if (caseInsensitive && typeof a === 'string' && typeof b === 'string')
     return a.toLowerCase() === b.toLowerCase();
-  return a === b;
+  const order = compareValues(a, b);
+  return order === null ? null : order === 0;
 }
 
 function compileInValue(node: InNode, ctx: CompileContext): CompiledValue {
@@ -258,8 +260,9 @@ function compileInValue(node: InNode, ctx: CompileContext): CompiledValue {
     let sawNull = false;
     for (const item of list) {
       const candidate = item.evaluate(source);
-      if (candidate === null) sawNull = true;
-      else if (scriptEquals(v, candidate, caseInsensitive)) return !negated;
+      const equal = candidate === null ? null : scriptEquals(v, candidate, caseInsensitive);
+      if (equal === null) sawNull = true;
+      else if (equal) return !negated;
     }
     return sawNull ? null : negated;
   };

@@ -60,6 +60,17 @@ describe('a function compared with true or false is the function or its negation
     ['(a == "foo") == true', { a: ['foo', 'ba'] }, true],
     ['true != (a == "foo")', {}, true],
     ['(a : "f*") == false', { a: 'bar' }, true],
+    // ConstantFolding runs first in the same optimizer batch: a constant X is a literal by the
+    // time the rewrite could apply, and `3 == false` folds to null (Java Comparisons.eq).
+    ['length("abc") == false', {}, false],
+    ['length("abc") == false', { a: 'x' }, false],
+    ['length("abc") != false', {}, false],
+    ['divide(7, 2) == false', {}, false],
+    ['divide(7, 2) != true', {}, false],
+    ['concat("a") == true', {}, false],
+    ['(1 < 2) == false', {}, false],
+    ['(1 > 2) == false', {}, true],
+    ['("" > true) != false', {}, false],
   ]);
 });
 
@@ -117,5 +128,16 @@ describe('endsWith and stringContains over a field run as Lucene wildcard querie
     ['startsWith(p, "a*")', { p: 'a*bc' }, true],
     ['endsWith(string(p), "a*c")', { p: 'abc' }, false],
     ['endsWith(string(p), "a*c")', { p: 'xa*c' }, true],
+  ]);
+});
+
+describe('a script comparing values of different types matches nothing, either way', () => {
+  // ES scripts compare through ql Comparisons: eq/neq/in go through compare(), whose
+  // ClassCastException branch gives null, and a null script filter matches no event. (`in` over
+  // mixed types is rejected before: the verifier checks its list against the value's type.)
+  cases([
+    ['length(s) != "7"', { s: 'abc' }, false],
+    ['length(s) == "3"', { s: 'abc' }, false],
+    ['length(s) != 7', { s: 'abc' }, true],
   ]);
 });

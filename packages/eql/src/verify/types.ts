@@ -45,8 +45,11 @@ export function inferType(node: Expression): StaticType {
     case 'In':
     case 'StringMatch':
       return BOOLEAN;
-    case 'Negate':
-      return inferType(node.operand).category === 'numeric' ? inferType(node.operand) : NUMERIC;
+    case 'Negate': {
+      // One recursive call: two would make `------…x` exponential in its number of minuses.
+      const operand = inferType(node.operand);
+      return operand.category === 'numeric' ? operand : NUMERIC;
+    }
     case 'Arithmetic':
       return arithmeticType(inferType(node.left), inferType(node.right));
     case 'FunctionCall': {
