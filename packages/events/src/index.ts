@@ -7,7 +7,7 @@ export {
 } from './catalogue.js';
 export { canonicalize, EcsBuilder, type EcsDocument } from './ecs-builder.js';
 export { asInputError, InputError } from './input-error.js';
-export { asInteger, asText, getPath, isObject, type JsonObject } from './json-value.js';
+export { asInteger, asText, describeJsonKind, getPath, isObject, type JsonObject } from './json-value.js';
 export { normalizeRecord, type RecordShape, recordShape } from './normalize.js';
 export {
   type DetectedInput,

@@ -8,6 +8,13 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** "null", "an array", "a string", …: what a JSON value is, for messages about the wrong kind. */
+export function describeJsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
 /** Text form of a scalar; undefined for objects, arrays, null and undefined. */
 export function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

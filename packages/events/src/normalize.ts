@@ -1,5 +1,5 @@
 import type { EcsDocument } from './ecs-builder.js';
-import { isObject, type JsonObject } from './json-value.js';
+import { describeJsonKind, isObject, type JsonObject } from './json-value.js';
 import { fromFlatWindowsJson, isFlatWindowsRecord } from './windows/flat-json.js';
 import { mapWinEvent, type WindowsMapOptions } from './windows/map.js';
 import { fromWinlogbeat, isUnmappedWinlogbeat } from './windows/winlogbeat.js';
@@ -19,8 +19,7 @@ export function recordShape(doc: JsonObject): RecordShape {
  * its source text; raw Windows records are mapped through the provider tables.
  */
 export function normalizeRecord(value: unknown, options: WindowsMapOptions = {}): EcsDocument {
-  if (!isObject(value))
-    throw new Error(`expected a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}`);
+  if (!isObject(value)) throw new Error(`expected a JSON object, found ${describeJsonKind(value)}`);
   switch (recordShape(value)) {
     case 'windows-flat': {
       const event = fromFlatWindowsJson(value);

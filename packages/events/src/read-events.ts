@@ -230,6 +230,10 @@ async function* elements(
     ...(options.maxLineBytes === undefined ? {} : { maxElementChars: options.maxLineBytes }),
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
   };
+  // Sequences share events: each event is read once (by `_index`/`_id`), numbered in the order
+  // first seen, so the events of one sequence get ids of their own.
+  const seen = new Set<string>();
+  let sequenceEvents = 0;
   for await (const found of readJsonArrayElementBatches(chunks, paths, limits)) {
     const batch: EventResult[] = [];
     for (const r of found) {
@@ -243,7 +247,13 @@ async function* elements(
         const events = isObject(r.value) && Array.isArray(r.value.events) ? r.value.events : [];
         for (const hit of events) {
           if (isObject(hit) && hit.missing === true) continue;
-          batch.push(toEvent(isObject(hit) ? hit._source : hit, position, options));
+          const key = isObject(hit) ? hitKey(hit) : undefined;
+          if (key !== undefined) {
+            if (seen.has(key)) continue;
+            seen.add(key);
+          }
+          const at = { element: ++sequenceEvents };
+          batch.push(toEvent(isObject(hit) ? hit._source : hit, at, options));
         }
       } else {
         batch.push(toEvent(isObject(r.value) ? r.value._source : r.value, position, options));
@@ -252,6 +262,13 @@ async function* elements(
     // A sequence whose events were all missing adds nothing: no empty batch.
     if (batch.length > 0) yield batch;
   }
+}
+
+/** A search hit's identity (`_index` and `_id`), when it has one. */
+function hitKey(hit: Record<string, unknown>): string | undefined {
+  const { _index: index, _id: id } = hit;
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+  return `${typeof index === 'string' ? index : ''}\u0000${id}`;
 }
 
 /** `text`: the JSON text `value` was parsed from, passed on when the record is kept as is. */

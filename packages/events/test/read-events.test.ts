@@ -53,6 +53,17 @@ describe('readEvents', () => {
     expect(results[3]).toMatchObject({ message: 'expected a JSON object, found an array' });
   });
 
+  it('names what a record that is not an object is', async () => {
+    const results = await read(encode(`${JSON.stringify(ECS_A)}\nnull\n7\n"x"\ntrue\n`));
+    expect(results.map((r) => (r.kind === 'error' ? r.message : r.kind))).toEqual([
+      'event',
+      'expected a JSON object, found null',
+      'expected a JSON object, found a number',
+      'expected a JSON object, found a string',
+      'expected a JSON object, found a boolean',
+    ]);
+  });
+
   it('reads JSON arrays, single documents and gzip-wrapped input', async () => {
     expect(docs(await read(encode(JSON.stringify([ECS_A, ECS_B], null, 2))))).toEqual([ECS_A, ECS_B]);
     expect(docs(await read(encode(JSON.stringify(ECS_A, null, 2))))).toEqual([ECS_A]);
@@ -90,6 +101,37 @@ describe('readEvents', () => {
     };
     expect(docs(await read(encode(JSON.stringify(events))))).toEqual([ECS_A]);
     expect(docs(await read(encode(JSON.stringify(sequences, null, 2))))).toEqual([ECS_A, ECS_B]);
+  });
+
+  it('reads an event that several sequences share once, numbering sequence events one by one', async () => {
+    const ECS_C = { ...ECS_B, process: { pid: 3 } };
+    const sequences = {
+      hits: {
+        sequences: [
+          {
+            events: [
+              { _index: 'i', _id: 'a', _source: ECS_A },
+              { _index: 'i', _id: 'b', _source: ECS_B },
+            ],
+          },
+          {
+            events: [
+              { _index: 'i', _id: 'a', _source: ECS_A },
+              { _index: 'i', _id: 'c', _source: ECS_C },
+            ],
+          },
+          { events: [{ _index: 'j', _id: 'a', _source: ECS_C }] },
+        ],
+      },
+    };
+    const results = await read(encode(JSON.stringify(sequences)));
+    expect(docs(results)).toEqual([ECS_A, ECS_B, ECS_C, ECS_C]);
+    expect(results.map((r) => r.position)).toEqual([
+      { element: 1 },
+      { element: 2 },
+      { element: 3 },
+      { element: 4 },
+    ]);
   });
 
   it('maps raw winlogbeat documents through the Sysmon table and keeps the beat host data', async () => {

@@ -1,3 +1,4 @@
+import { describeJsonKind } from '@rulebench/events';
 import { parseTimestamp, timestampProblem } from './timestamp.js';
 
 /** A record ready to store: its JSON text and `@timestamp` in epoch millis. */
@@ -21,7 +22,7 @@ export const TIMESTAMP_FIELD = '@timestamp';
  */
 export function acceptRecord(value: unknown, text?: string): AcceptedRecord | RejectedRecord {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, reason: `expected a JSON object, found ${describe(value)}` };
+    return { ok: false, reason: `expected a JSON object, found ${describeJsonKind(value)}` };
   }
   const raw = (value as Record<string, unknown>)[TIMESTAMP_FIELD];
   let ts: number | null = null;
@@ -33,10 +34,4 @@ export function acceptRecord(value: unknown, text?: string): AcceptedRecord | Re
     ts = parsed;
   }
   return { ok: true, doc: text ?? JSON.stringify(value), ts };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
