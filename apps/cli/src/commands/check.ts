@@ -16,6 +16,7 @@ import {
 import { ruleFieldSchema } from '@rulebench/rules/ecs';
 import { parseArgs, UsageError } from '../args.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
+import { fileErrorMessage } from '../io/events.js';
 
 export const CHECK_USAGE = `Usage: rulebench check [options] FILE|DIR...
 
@@ -137,14 +138,13 @@ async function checkFile(
     text = decodeUtf8(await readFile(file));
   } catch (error) {
     if (error instanceof RuleError) return [fromRuleError(error)];
-    const code = (error as NodeJS.ErrnoException).code;
     return [
       {
         line: 1,
         column: 1,
         severity: 'error',
         code: 'io',
-        message: code === 'ENOENT' ? 'no such file' : String((error as Error).message),
+        message: fileErrorMessage(error as NodeJS.ErrnoException),
       },
     ];
   }

@@ -11,7 +11,13 @@ import {
 } from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
-import { describeInput, describePosition, isFileError, readInputEventBatches } from '../io/events.js';
+import {
+  describeInput,
+  describePosition,
+  fileErrorMessage,
+  isFileError,
+  readInputEventBatches,
+} from '../io/events.js';
 import { fileSink, OutputError, type Sink } from '../io/output-file.js';
 
 export const IMPORT_USAGE = `Usage: rulebench import INPUT... --out FILE.ndjson [options]
@@ -107,7 +113,7 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
         if (error instanceof InputError) {
           ctx.stderr.write(`${input}: ${error.message}\n`);
         } else if (isFileError(error) && !(error instanceof OutputError)) {
-          ctx.stderr.write(`${input}: ${error.code === 'ENOENT' ? 'no such file' : error.message}\n`);
+          ctx.stderr.write(`${input}: ${fileErrorMessage(error)}\n`);
         } else throw error;
         failed = true;
       }

@@ -178,6 +178,11 @@ describe('search command (fake engine)', () => {
     expect(result).toEqual({ code: 1, stdout: '', stderr: `${join(dir, 'absent.ndjson')}: no such file\n` });
   });
 
+  it('reports a directory given as the events file in words', async () => {
+    const result = await runWith(['search', '--events', dir, '--query', 'q'], fakeEngine().engine);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `${dir}: is a directory, not a file\n` });
+  });
+
   it.each([
     [['search', '--query', 'q'], '--events FILE is required'],
     [['search', '--events', 'f'], '--query EQL is required'],

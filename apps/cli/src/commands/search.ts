@@ -4,7 +4,13 @@ import { INPUT_FORMATS, InputError, type InputFormat } from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { asQueryError, type SearchEngine } from '../engine.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
-import { describePosition, eventId, isFileError, readInputEventBatches } from '../io/events.js';
+import {
+  describePosition,
+  eventId,
+  fileErrorMessage,
+  isFileError,
+  readInputEventBatches,
+} from '../io/events.js';
 
 export const SEARCH_USAGE = `Usage: rulebench search --events FILE --query EQL [options]
 
@@ -118,7 +124,7 @@ export async function runSearch(
       return EXIT_FAILURE;
     }
     if (isFileError(error)) {
-      ctx.stderr.write(`${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}\n`);
+      ctx.stderr.write(`${file}: ${fileErrorMessage(error)}\n`);
       return EXIT_FAILURE;
     }
     throw error;

@@ -58,3 +58,15 @@ export function describeInput(input: DetectedInput): string {
 export function isFileError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
+
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** A file error in words (`no such file`), without Node's syscall prefix. */
+export function fileErrorMessage(error: NodeJS.ErrnoException): string {
+  return (error.code !== undefined && FILE_ERRORS[error.code]) || error.message;
+}
