@@ -13,13 +13,14 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { compile, type SequenceQueryExecutor } from '@rulebench/eql';
 import { SEED_RULE, syntheticEvents } from '@rulebench/eql/bench';
+import { readAndParseLines } from '@rulebench/events/node';
 import { runSearch } from '../src/commands/search.js';
 import type { EventExecutor, SearchEngine } from '../src/engine.js';
 import type { CliContext } from '../src/io/context.js';
@@ -64,22 +65,6 @@ function writeNdjson(path: string, limit: { count?: number; bytes?: number }): n
     closeSync(fd);
   }
   return written;
-}
-
-/** The floor: read the file and `JSON.parse` each line, nothing else. */
-async function readAndParse(path: string): Promise<number> {
-  let parsed = 0;
-  let rest = '';
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      if (end > start && JSON.parse(text.slice(start, end)) !== null) parsed++;
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  return parsed;
 }
 
 interface SearchRun {
@@ -176,7 +161,7 @@ async function main(): Promise<void> {
       `Rates per CPU-second, best of ${RUNS} runs, over ${count.toLocaleString('en')} events (${megabytes.toFixed(0)} MB of NDJSON).\n`,
     );
     row('measure', 'figure', '× goal', 'status', 'notes');
-    const floorSeconds = await best(() => readAndParse(file));
+    const floorSeconds = await best(() => readAndParseLines(file));
     const searchSeconds = await best(async () => {
       const { exitCode } = await search(['--events', file, '--query', SEED_RULE]);
       if (exitCode !== 0) throw new Error(`search failed with exit code ${exitCode}`);

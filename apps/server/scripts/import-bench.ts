@@ -20,6 +20,7 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFil
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticEvents } from '@rulebench/eql/bench';
+import { readAndParseLines } from '@rulebench/events/node';
 import { buildApp } from '../src/build-app.js';
 import { defaultConfig } from '../src/config.js';
 import { importCorpus } from '../src/corpora/import-corpus.js';
@@ -70,22 +71,6 @@ function writeNdjson(path: string, count: number): void {
     }
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
-}
-
-/** The floor: read the file and `JSON.parse` each line, nothing else. */
-async function readAndParse(path: string): Promise<number> {
-  let parsed = 0;
-  let rest = '';
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      if (end > start && JSON.parse(text.slice(start, end)) !== null) parsed++;
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  return parsed;
 }
 
 /** The import as the upload route runs it after spooling, into a fresh store. */
@@ -190,7 +175,7 @@ async function main(): Promise<void> {
       `${EVENTS.toLocaleString('en')} events (${megabytes.toFixed(0)} MB of NDJSON), best of ${RUNS} runs; ratios against the floor.\n`,
     );
     row('measure', 'ev/CPU-s', '× floor', 'main thread', '× floor', 'ev/wall-s', '× floor');
-    const floor = await best(dir, () => readAndParse(file), EVENTS);
+    const floor = await best(dir, () => readAndParseLines(file, READ_CHUNK), EVENTS);
     const rate = (seconds: number) => `${(EVENTS / seconds / 1e3).toFixed(0)}k`;
     const ratio = (a: number, b: number) => (a / b).toFixed(2);
     row(

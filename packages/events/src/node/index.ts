@@ -1,5 +1,6 @@
 export { type EvtxRecordResult, readEvtxBytes, readEvtxFile, readEvtxStream } from './evtx.js';
 export { readFileChunks } from './files.js';
+export { readAndParseLines } from './parse-floor.js';
 export { readEventBatchesNode, readEventsFromFile, readEventsNode } from './read-file.js';
 export {
   type BuiltCorpus,
