@@ -246,6 +246,31 @@ describe('validateEqlQuery', () => {
     ]);
   });
 
+  it('notes wildcard syntax in the text of endsWith / stringContains over a field, as ES reads it', () => {
+    const query =
+      'process where endsWith(process.executable, "\\\\cmd.exe") or stringContains~(process.name, "a*b")';
+    expect(validateEqlQuery(query).map(({ code, message, range }) => ({ code, message, range }))).toEqual([
+      {
+        code: 'wildcard-in-literal',
+        message:
+          'Elasticsearch runs endsWith over a field as the wildcard query "*\\cmd.exe": its * and ? are wildcards and \\ escapes the next character. Use : or like for a pattern, or == / startsWith for a literal.',
+        range: { start: 43, end: 54 },
+      },
+      {
+        code: 'wildcard-in-literal',
+        message:
+          'Elasticsearch runs stringContains over a field as the wildcard query "*a*b*": its * and ? are wildcards and \\ escapes the next character. Use : or like for a pattern, or == / startsWith for a literal.',
+        range: { start: 89, end: 94 },
+      },
+    ]);
+    // Literal text, a function of a function (a script) and startsWith (a prefix query) are fine.
+    expect(
+      validateEqlQuery(
+        'process where endsWith(process.name, ".exe") and endsWith(string(process.pid), "1*") and startsWith(process.name, "a*")',
+      ),
+    ).toEqual([]);
+  });
+
   it('warns about unknown fields with suggestions, unless written ?field', () => {
     const query = 'process where proces.name == "a" and ?custom.thing == "b"';
     expect(validateEqlQuery(query, { schema })).toEqual([

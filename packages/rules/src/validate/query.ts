@@ -4,6 +4,7 @@ import { closestNames, didYouMean } from './did-you-mean.js';
 import { eventTypeFindings } from './event-types.js';
 import type { Finding } from './finding.js';
 import type { FieldInfo, FieldSchema } from './schema.js';
+import { wildcardArgumentFindings } from './wildcard-arguments.js';
 
 export interface QueryValidationOptions {
   /** Fields known to the rule's indices; without it only syntax is checked. */
@@ -32,7 +33,8 @@ const STRING_TYPES = new Set(['keyword', 'constant_keyword', 'wildcard', 'text',
 /**
  * Parses an EQL query and checks its fields: unknown fields (unless written `?field`), string
  * comparisons or wildcards on numeric fields, and values outside ECS's allowed values for
- * fields such as `event.category` and `event.type`.
+ * fields such as `event.category` and `event.type`; and, without a schema too, wildcard
+ * characters in the text of `endsWith` / `stringContains` over a field.
  */
 export function validateEqlQuery(query: string, options: QueryValidationOptions = {}): Finding[] {
   const field = options.field ?? 'query';
@@ -47,10 +49,11 @@ export function validateEqlQuery(query: string, options: QueryValidationOptions 
     }));
   }
   const ast: QueryNode = parsed.ast;
-  const schema = options.schema;
-  if (!schema) return [];
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'field'>) => findings.push({ ...f, field });
+  for (const f of wildcardArgumentFindings(ast)) add(f);
+  const schema = options.schema;
+  if (!schema) return findings;
   const categoryField = options.eventCategoryField ?? 'event.category';
   const categories = schema.lookup(categoryField)?.allowedValues;
   const reportedUnknown = new Set<string>();
