@@ -24,6 +24,7 @@ import type {
 } from '../ast.js';
 import { getFunctionImpl } from '../functions/impl.js';
 import { compileAnyValueScript } from './any-value-script.js';
+import { asciiLower } from './case-fold.js';
 import { type FieldType, fieldConstantPredicate, flipOperator, type ValuePredicate } from './compare.js';
 import { type CompiledValue, compileValue, numericKindOf } from './compile-value.js';
 import { type CompileContext, located } from './context.js';
@@ -175,7 +176,8 @@ function membership(
   values.forEach((value, index) => {
     if (value === null) return;
     if (typeof value === 'string') {
-      strings.add(caseInsensitive ? value.toLowerCase() : value);
+      // `in~` over a field is case-insensitive term queries: ASCII letters fold (case-fold.ts).
+      strings.add(caseInsensitive ? asciiLower(value) : value);
       const numeric = parseNumericString(value);
       if (numeric !== undefined) numbers.add(numeric);
       if (value === 'true' || value === 'false') booleans.add(value === 'true');

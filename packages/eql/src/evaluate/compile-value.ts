@@ -21,6 +21,7 @@ import type { EventSource } from '../execute/types.js';
 import { getFunctionImpl } from '../functions/impl.js';
 import type { ResultType } from '../functions/impl-types.js';
 import { applyArithmetic, concreteKind, negate, promote, resultKind } from './arithmetic.js';
+import { javaEqualsIgnoreCase } from './case-fold.js';
 import { compareInScript, compareValues } from './compare.js';
 import { type CompileContext, located } from './context.js';
 import { EvaluationFailure } from './errors.js';
@@ -242,10 +243,12 @@ function compileLogicalValue(node: LogicalNode, ctx: CompileContext): CompiledVa
   return maybeFold({ evaluate, type: 'boolean', constant: false }, operands, ctx, node);
 }
 
-/** `Comparisons.eq` as ES's InProcessor uses it: null for values of different types. */
+/**
+ * `Comparisons.eq` as ES's InProcessor uses it: null for values of different types. `in~` in a
+ * script is `InternalEqlScriptUtils.seq`, Java's `compareToIgnoreCase` (case-fold.ts).
+ */
 function scriptEquals(a: EqlValue, b: EqlValue, caseInsensitive: boolean): boolean | null {
-  if (caseInsensitive && typeof a === 'string' && typeof b === 'string')
-    return a.toLowerCase() === b.toLowerCase();
+  if (caseInsensitive && typeof a === 'string' && typeof b === 'string') return javaEqualsIgnoreCase(a, b);
   const order = compareValues(a, b);
   return order === null ? null : order === 0;
 }

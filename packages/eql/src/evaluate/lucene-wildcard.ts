@@ -6,6 +6,7 @@
  * there: `endsWith(file.path, "\\cmd.exe")` matches any path ending in `cmd.exe`.
  */
 
+import { asciiLower } from './case-fold.js';
 import { compileWildcards, type StringMatcher } from './wildcard.js';
 
 const ANY_RUN = -1;
@@ -15,8 +16,9 @@ const ANY_ONE = -2;
 export function luceneWildcardMatcher(pattern: string, caseInsensitive: boolean): StringMatcher {
   // Without escapes the syntax is EQL's own wildcard syntax, whose matchers are tuned.
   if (!pattern.includes('\\')) return compileWildcards([pattern], caseInsensitive);
-  const tokens = tokenize(caseInsensitive ? pattern.toLowerCase() : pattern);
-  return (value) => matchTokens(codePoints(caseInsensitive ? value.toLowerCase() : value), tokens);
+  // Case-insensitive wildcard queries fold ASCII letters only (case-fold.ts).
+  const tokens = tokenize(caseInsensitive ? asciiLower(pattern) : pattern);
+  return (value) => matchTokens(codePoints(caseInsensitive ? asciiLower(value) : value), tokens);
 }
 
 function tokenize(pattern: string): number[] {

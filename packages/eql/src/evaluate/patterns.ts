@@ -3,16 +3,24 @@
  * expressions). Constant pattern lists compile once; an invalid regular expression is a
  * verification error pointing at its pattern. A pattern computed per event (which
  * Elasticsearch rejects) still works, compiled on each evaluation.
+ *
+ * Case is ignored as an index query ignores it (ASCII letters only), except for a literal
+ * pattern in a script: Elasticsearch's optimizer makes a literal `:`, `like~` or `regex~`
+ * pattern an insensitive equality (ReplaceWildcards keeps `:` without `*`/`?`,
+ * ReplaceRegexMatch turns the others), which a script runs as Java's `compareToIgnoreCase`.
+ * Other wildcard patterns in a script are Java regular expressions (`script-wildcard.ts`).
  */
 
 import type { Expression, StringMatchNode } from '../ast.js';
 import { EqlVerificationError } from '../errors.js';
 import type { EventSource } from '../execute/types.js';
-import { compileLuceneRegex, RegexSyntaxError } from '../regex/index.js';
+import { compileLuceneRegex, luceneRegexLiteral, RegexSyntaxError } from '../regex/index.js';
+import { javaEqualsIgnoreCase } from './case-fold.js';
 import { compileValue } from './compile-value.js';
 import type { CompileContext } from './context.js';
+import { compileScriptWildcards } from './script-wildcard.js';
 import { type EqlValue, valueToString } from './values.js';
-import { compileWildcards, type StringMatcher } from './wildcard.js';
+import { compileWildcards, hasWildcard, type StringMatcher } from './wildcard.js';
 
 export type PatternMatcher = (text: string, source: EventSource) => boolean;
 
@@ -33,12 +41,26 @@ export function compileConstantPatterns(
   caseInsensitive: boolean,
   patterns: readonly PatternText[],
   ctx: CompileContext,
+  inScript = false,
 ): StringMatcher {
-  if (op !== 'regex')
-    return compileWildcards(
-      patterns.map((p) => p.text),
-      op === ':' || caseInsensitive,
-    );
+  const ci = op === ':' || caseInsensitive;
+  if (inScript && ci) {
+    const literals = patterns.flatMap(({ text }) => {
+      const literal = literalPattern(op, text);
+      return literal === undefined ? [] : [literal];
+    });
+    if (literals.length > 0) {
+      const others = patterns.filter(({ text }) => literalPattern(op, text) === undefined);
+      const rest =
+        others.length > 0 ? compileConstantPatterns(op, caseInsensitive, others, ctx, true) : undefined;
+      return (text) =>
+        literals.some((literal) => javaEqualsIgnoreCase(text, literal)) || rest?.(text) === true;
+    }
+  }
+  if (op !== 'regex') {
+    const texts = patterns.map((p) => p.text);
+    return inScript ? compileScriptWildcards(texts, ci) : compileWildcards(texts, ci);
+  }
   const regexes = patterns.map(({ text, node }) => {
     try {
       return compileLuceneRegex(text, { caseInsensitive });
@@ -57,6 +79,12 @@ export function compileConstantPatterns(
   return (text) => regexes.some((regex) => regex(text));
 }
 
+/** The text a pattern stands for when it has no pattern syntax in effect, else undefined. */
+function literalPattern(op: StringMatchNode['op'], text: string): string | undefined {
+  if (op === 'regex') return luceneRegexLiteral(text);
+  return hasWildcard(text) ? undefined : text;
+}
+
 /** The constant patterns of a match node, or `undefined` when some pattern depends on the event. */
 export function constantPatterns(node: StringMatchNode, ctx: CompileContext): PatternText[] | undefined {
   const texts: PatternText[] = [];
@@ -69,11 +97,11 @@ export function constantPatterns(node: StringMatchNode, ctx: CompileContext): Pa
   return texts;
 }
 
+/** The matcher of a match node evaluated in a script (its value is not a plain field). */
 export function compilePatternMatcher(node: StringMatchNode, ctx: CompileContext): PatternMatcher {
-  const ci = node.op === ':' || node.caseInsensitive;
   const constants = constantPatterns(node, ctx);
   if (constants !== undefined) {
-    const matcher = compileConstantPatterns(node.op, ci, constants, ctx);
+    const matcher = compileConstantPatterns(node.op, node.caseInsensitive, constants, ctx, true);
     return (text) => matcher(text);
   }
   const compiled = node.patterns.map((pattern) => ({ value: compileValue(pattern, ctx), node: pattern }));
@@ -83,6 +111,6 @@ export function compilePatternMatcher(node: StringMatchNode, ctx: CompileContext
       const pattern = patternText(value.evaluate(source));
       if (pattern !== undefined) texts.push({ text: pattern, node: patternNode });
     }
-    return compileConstantPatterns(node.op, ci, texts, ctx)(text);
+    return compileConstantPatterns(node.op, node.caseInsensitive, texts, ctx, true)(text);
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asciiLower } from './case-fold.js';
 import { caseFoldedMember, compileWildcards, wildcardMatch } from './wildcard.js';
 
 describe('wildcardMatch', () => {
@@ -51,9 +52,16 @@ describe('compileWildcards', () => {
     ).toEqual([true, true, true, true, true, false, false]);
   });
 
-  it('handles non-ASCII needles by lower-casing', () => {
+  it('folds ASCII letters only, as case-insensitive wildcard queries do', () => {
+    // AutomatonQueries.toCaseInsensitiveChar folds code points <= 128 only (elastic/elasticsearch#153513, #95120).
     const insensitive = compileWildcards(['*ÉTÉ*'], true);
-    expect([insensitive('un été chaud'), insensitive('hiver')]).toEqual([true, false]);
+    expect([insensitive('UN ÉTÉ CHAUD'), insensitive('un été chaud'), insensitive('hiver')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    // The Kelvin sign lower-cases to "k" in Unicode, but is not an ASCII letter.
+    expect(compileWildcards(['kernel*'], true)('\u212Aernel32.dll')).toBe(false);
   });
 
   it('gives the same answer on repeated values (memo)', () => {
@@ -67,12 +75,10 @@ describe('compileWildcards', () => {
 });
 
 describe('compileWildcards, one matcher per combination of pattern kinds', () => {
-  // The reference: a value matches when some pattern matches it whole (case-folded for `:`).
+  // The reference: a value matches when some pattern matches it whole (ASCII-folded for `:`).
   const reference = (patterns: readonly string[], caseInsensitive: boolean) => (value: string) =>
     patterns.some((pattern) =>
-      caseInsensitive
-        ? wildcardMatch(value.toLowerCase(), pattern.toLowerCase())
-        : wildcardMatch(value, pattern),
+      caseInsensitive ? wildcardMatch(asciiLower(value), asciiLower(pattern)) : wildcardMatch(value, pattern),
     );
   const lists = [
     [],
@@ -115,12 +121,14 @@ describe('compileWildcards, one matcher per combination of pattern kinds', () =>
 });
 
 describe('caseFoldedMember', () => {
-  it('matches exactly what lower-casing each value would, whatever the pre-filter skips', () => {
-    const members = new Set(['winword.exe', 'kernel32.dll', 'i\u0307x', '']);
+  it('matches exactly what ASCII-folding each value would, whatever the pre-filter skips', () => {
+    const members = new Set(['winword.exe', 'kernel32.dll', 'i\u0307x', '\u0130x', '']);
     const member = caseFoldedMember(members);
     const values = ['WINWORD.EXE', 'WinWord.exe', 'winword.exe', 'winword.ex', 'xinword.exe', 'WINWORD.EXE2'];
-    values.push('\u212Aernel32.dll', 'KERNEL32.DLL', '\u0130X', 'IX', '', ' ');
-    expect(values.map(member)).toEqual(values.map((value) => members.has(value.toLowerCase())));
+    values.push('\u212Aernel32.dll', 'KERNEL32.DLL', '\u0130X', 'IX', 'I\u0307X', '', ' ');
+    expect(values.map(member)).toEqual(values.map((value) => members.has(asciiLower(value))));
+    // Only ASCII letters fold (AutomatonQueries.toCaseInsensitiveChar, elastic/elasticsearch#153513):
+    // the Kelvin sign is not "k", and "İ" is neither "I" nor "i" + combining dot.
     expect(values.map(member)).toEqual([
       true,
       true,
@@ -128,10 +136,11 @@ describe('caseFoldedMember', () => {
       false,
       false,
       false,
-      true,
+      false,
       true,
       true,
       false,
+      true,
       true,
       false,
     ]);

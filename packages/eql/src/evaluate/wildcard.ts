@@ -2,9 +2,12 @@
  * EQL wildcard patterns (`:`, `like`): `*` is any run of characters, `?` exactly one character,
  * everything else (backslash included) is literal. A list of patterns compiles into one
  * matcher: exact strings go into a set, prefix / suffix / contains patterns into arrays, the
- * rest into a general two-pointer matcher. Case-insensitive matchers lower-case the patterns
- * once and the value once per test.
+ * rest into a general two-pointer matcher. Case-insensitive matchers fold ASCII letters only, as
+ * Elasticsearch's case-insensitive wildcard and term queries do (`case-fold.ts`), in the
+ * patterns once and in the value once per test.
  */
+
+import { asciiLower } from './case-fold.js';
 
 export type StringMatcher = (value: string) => boolean;
 
@@ -84,7 +87,7 @@ export function compileWildcards(patterns: readonly string[], caseInsensitive: b
   const contains: string[] = [];
   const general: string[] = [];
   for (const raw of patterns) {
-    const pattern = caseInsensitive ? raw.toLowerCase() : raw;
+    const pattern = caseInsensitive ? asciiLower(raw) : raw;
     const shape = shapeOf(pattern);
     switch (shape.kind) {
       case 'any':
@@ -107,9 +110,10 @@ export function compileWildcards(patterns: readonly string[], caseInsensitive: b
     }
   }
   if (!caseInsensitive) return anyOf(exact, prefixes, suffixes, contains, general);
-  // Case-insensitive: exact values through a set of lower-cased patterns behind a cheap
-  // pre-filter; ASCII prefix/suffix/contains needles through one case-insensitive RegExp, which searches
-  // long values (command lines) without lower-casing a copy of each.
+  // Case-insensitive: exact values through a set of folded patterns behind a cheap pre-filter;
+  // ASCII prefix/suffix/contains needles through one case-insensitive RegExp, which searches long
+  // values (command lines) without folding a copy of each. Without the `u` flag, `i` never folds
+  // a character past ASCII to an ASCII one (ECMAScript Canonicalize), so it folds ASCII only.
   const literal = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
   const ascii = [...prefixes, ...suffixes, ...contains].every((text) => /^[\x20-\x7e]*$/.test(text));
   const parts = ascii
@@ -129,7 +133,7 @@ export function compileWildcards(patterns: readonly string[], caseInsensitive: b
   const matchers: StringMatcher[] = [];
   if (exact.size > 0) matchers.push(caseFoldedMember(exact));
   if (regex !== undefined) matchers.push((value) => regex.test(value));
-  if (hasRest) matchers.push((value) => rest(value.toLowerCase()));
+  if (hasRest) matchers.push((value) => rest(asciiLower(value)));
   return anyOfMatchers(matchers);
 }
 
@@ -146,32 +150,25 @@ function anyOfMatchers(parts: readonly StringMatcher[]): StringMatcher {
 }
 
 /**
- * Membership of `value.toLowerCase()` in a set of lower-cased strings, without lower-casing
- * most values: lower-casing never shortens a string, so longer values cannot match, and an ASCII
- * first character must fold to the first character of some member.
+ * Membership of `asciiLower(value)` in a set of ASCII-folded strings, without folding most
+ * values: folding keeps the length, so longer values cannot match, and an ASCII first character
+ * must fold to the first character of some member (no other character folds to ASCII).
  */
 export function caseFoldedMember(lowered: ReadonlySet<string>): StringMatcher {
   let maxLength = 0;
   const firsts = new Uint8Array(128);
-  let anyFirst = false;
   for (const text of lowered) {
     maxLength = Math.max(maxLength, text.length);
     const first = text.charCodeAt(0);
-    if (Number.isNaN(first) || first >= 128) {
-      anyFirst = true;
-      continue;
-    }
+    if (Number.isNaN(first) || first >= 128) continue;
     firsts[first] = 1;
-    const upper = String.fromCharCode(first).toUpperCase().charCodeAt(0);
-    if (upper < 128) firsts[upper] = 1;
+    firsts[String.fromCharCode(first).toUpperCase().charCodeAt(0)] = 1;
   }
-  // Non-ASCII characters that lower-case to ASCII ones (the Kelvin sign) are never filtered out.
-  if (anyFirst) firsts.fill(1);
   return (value) => {
     if (value.length > maxLength) return false;
     const first = value.charCodeAt(0);
     if (first < 128 && firsts[first] === 0) return false;
-    return lowered.has(value) || lowered.has(value.toLowerCase());
+    return lowered.has(value) || lowered.has(asciiLower(value));
   };
 }
 

@@ -3,6 +3,7 @@
  * error); a value of the wrong type fails the search, as a Painless script would.
  */
 
+import { asciiLower } from '../evaluate/case-fold.js';
 import { EvaluationFailure } from '../evaluate/errors.js';
 import { luceneWildcardMatcher } from '../evaluate/lucene-wildcard.js';
 import type { EqlValue } from '../evaluate/values.js';
@@ -22,8 +23,14 @@ function requireInteger(value: EqlValue): number {
   return Math.trunc(value);
 }
 
+/** The `~` forms in a script: Java's `toLowerCase(Locale.ROOT)` of both sides, as JS lower-cases. */
 function fold(text: string, caseInsensitive: boolean): string {
   return caseInsensitive ? text.toLowerCase() : text;
+}
+
+/** The `~` forms as an index query (prefix, wildcard): ASCII letters only (case-fold.ts). */
+function foldForQuery(text: string, caseInsensitive: boolean): string {
+  return caseInsensitive ? asciiLower(text) : text;
 }
 
 const stringResult = (): ResultType => 'string';
@@ -97,8 +104,8 @@ function affix(
         const matches = luceneWildcardMatcher(asWildcard(part), ci);
         return (value) => typeof value === 'string' && matches(value);
       }
-      const needle = fold(part, ci);
-      return (value) => typeof value === 'string' && test(fold(value, ci), needle);
+      const needle = foldForQuery(part, ci);
+      return (value) => typeof value === 'string' && test(foldForQuery(value, ci), needle);
     },
   };
 }
