@@ -16,6 +16,7 @@ import {
   type QueryExecutor,
 } from './context.js';
 import { createEventQueryExecutor } from './event-query.js';
+import { constrainedTermQueries } from './sequence/key-constraints.js';
 import type { EqlEvent, EqlSearchResponse, SearchOptions } from './types.js';
 import { resolveSearchOptions } from './window.js';
 
@@ -71,7 +72,7 @@ export function compile(query: string | QueryNode, options: CompileOptions = {})
   // Compile every condition now, so that errors surface here and not on the first event.
   const body = ast.body;
   if (body.kind === 'EventQuery') cache.plan(body);
-  else for (const term of body.terms) cache.plan(term.query);
+  else for (const query of constrainedTermQueries(body)) cache.plan(query);
   if (body.kind === 'Sequence' && body.until !== null) cache.plan(body.until.query);
   return {
     ast,

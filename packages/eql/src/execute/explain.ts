@@ -12,6 +12,7 @@ import { type ExplainNode, explainExpression } from '../evaluate/explain.js';
 import { type FieldScalar, getFieldValues } from '../evaluate/fields.js';
 import { type CompiledQuery, type CompileOptions, compile } from './compile.js';
 import { createSequenceExplainer, type SequenceEventExplanation } from './sequence/explain.js';
+import { constrainedTermQueries } from './sequence/key-constraints.js';
 import type { EventSource } from './types.js';
 
 export interface CategoryExplanation {
@@ -120,7 +121,7 @@ function termQueries(body: QueryNode['body']): EventQueryNode[] {
   return body.kind === 'EventQuery'
     ? [body]
     : [
-        ...body.terms.map((term) => term.query),
+        ...constrainedTermQueries(body),
         ...(body.kind === 'Sequence' && body.until !== null ? [body.until.query] : []),
       ];
 }

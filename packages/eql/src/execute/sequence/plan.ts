@@ -1,7 +1,8 @@
 /**
  * Turns a `sequence` or `sample` AST into stages ready to run: each stage's event filter
  * (category and condition, with filter semantics) and its join-key fields (the query's `by`
- * followed by the term's `by`). `with runs=N` becomes N identical stages.
+ * followed by the term's `by`). `with runs=N` becomes N identical stages. A term's filter includes
+ * the conditions other terms put on the join keys, as Elasticsearch's optimizer copies them.
  */
 
 import type { EventQueryNode, Expression, SampleNode, SequenceNode, SequenceTermNode } from '../../ast.js';
@@ -12,6 +13,7 @@ import { EqlEvaluationError } from '../../evaluate/errors.js';
 import { compileFieldAccessor } from '../../evaluate/fields.js';
 import type { EventSource } from '../types.js';
 import type { KeyField } from './join-key.js';
+import { constrainedTermQueries } from './key-constraints.js';
 
 export type EventFilter = (source: EventSource) => boolean;
 
@@ -80,12 +82,14 @@ function planTerm(
   shared: readonly Expression[],
   termIndex: number,
   options: PlanOptions,
+  // The term's query with the key conditions of the other terms (key-constraints.ts).
+  query = term.query,
 ): Omit<PlannedStage, 'run' | 'missing'> {
   return {
     termIndex,
-    filter: options.eventFilter ? options.eventFilter(term.query) : compileEventFilter(term.query, options),
+    filter: options.eventFilter ? options.eventFilter(query) : compileEventFilter(query, options),
     keys: [...shared, ...term.by].map((node) => keyField(node, options.ctx)),
-    query: term.query,
+    query,
   };
 }
 
@@ -94,14 +98,18 @@ function expandRuns(
   index: number,
   shared: readonly Expression[],
   options: PlanOptions,
+  query: EventQueryNode,
 ): PlannedStage[] {
-  const base = planTerm(term, shared, index, options);
+  const base = planTerm(term, shared, index, options, query);
   const runs = term.runs ?? 1;
   return Array.from({ length: runs }, (_, run) => ({ ...base, run, missing: term.missing }));
 }
 
 export function planSequence(node: SequenceNode, options: PlanOptions): SequencePlan {
-  const stages = node.terms.flatMap((term, index) => expandRuns(term, index, node.by, options));
+  const queries = constrainedTermQueries(node);
+  const stages = node.terms.flatMap((term, index) =>
+    expandRuns(term, index, node.by, options, queries[index] ?? term.query),
+  );
   const until = node.until
     ? { ...planTerm(node.until, node.by, node.terms.length, options), run: 0, missing: false }
     : null;
@@ -120,8 +128,9 @@ export interface SamplePlan {
 }
 
 export function planSample(node: SampleNode, options: PlanOptions): SamplePlan {
+  const queries = constrainedTermQueries(node);
   const stages = node.terms.map((term, index) => ({
-    ...planTerm(term, node.by, index, options),
+    ...planTerm(term, node.by, index, options, queries[index]),
     run: 0,
     missing: false,
   }));
