@@ -33,6 +33,11 @@ describe('parseArgs', () => {
     [['--quiet=yes'], '--quiet takes no value'],
     [['--size', '1', '--size', '2'], '--size given twice'],
     [['-x'], 'unknown option -x'],
+    [['--events', ''], '--events needs a value, got ""'],
+    [['--events='], '--events needs a value, got ""'],
+    [['--index', 'a', '--index', ''], '--index needs a value, got ""'],
+    [['--size='], '--size needs a value, got ""'],
+    [['file', ''], 'an empty argument ("") where a path was expected'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv, specs)).toThrow(new UsageError(message));
   });

@@ -41,6 +41,8 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
     }
     if (!arg.startsWith('--') || arg === '-') {
       if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+      // An unset shell variable ("$FILE") arrives as "": a path, never a real one.
+      if (arg === '') throw new UsageError('an empty argument ("") where a path was expected');
       positionals.push(arg);
       continue;
     }
@@ -62,6 +64,10 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
       raw = next;
       i++;
     }
+    // No flag takes "" (a path, a query, a field name, an index pattern): it is an unset shell
+    // variable, and would otherwise fail later without naming the flag (": no such file"), or
+    // not at all (an empty --timestamp-field sorted nothing).
+    if (raw === '') throw new UsageError(`--${name} needs a value, got ""`);
     if (spec.type === 'string' && spec.repeatable) {
       flags[name] = [...((flags[name] as string[] | undefined) ?? []), raw];
       continue;

@@ -117,6 +117,31 @@ describe('rulebench check', () => {
     expect(result.stdout).toMatch(/^export\.ndjson:4:1: error: invalid JSON: .+ \[syntax\]\n$/);
   });
 
+  it('fails on a directory holding no rule or query files, and still checks the other paths', async () => {
+    const dir = tempDir();
+    writeTemp(dir, 'notes.txt', 'not a rule');
+    const query = writeTemp(tempDir(), 'ok.eql', 'process where process.name == "cmd.exe"\n');
+    const result = await runCli(['check', dir, query]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `${dir}: error: no rule or query files (.toml, .ndjson, .jsonl, .eql) under it [no-files]\n`,
+    );
+    expect(result.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
+  });
+
+  it('names --non-ecs-schema and says in words why it cannot be read', async () => {
+    const query = writeTemp(tempDir(), 'ok.eql', 'process where true\n');
+    const missing = join(tempDir(), 'absent.json');
+    const absent = await runCli(['check', '--non-ecs-schema', missing, query]);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toBe(`--non-ecs-schema ${missing}: cannot read the non-ECS schema: no such file\n`);
+    const broken = writeTemp(tempDir(), 'schema.json', '{"logs-*": ');
+    const invalid = await runCli(['check', '--non-ecs-schema', broken, query]);
+    expect(invalid.stderr).toBe(
+      `--non-ecs-schema ${broken}: cannot read the non-ECS schema: not valid JSON (Unexpected end of JSON input)\n`,
+    );
+  });
+
   it('exits 2 with usage on a bad flag', async () => {
     const result = await runCli(['check', '--nope', seed]);
     expect(result.code).toBe(2);

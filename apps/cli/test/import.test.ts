@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, sharedDir, tempDir } from './run-cli.js';
+import { runCli, sharedDir, tempDir, writeTemp } from './run-cli.js';
 
 const present = existsSync(join(sharedDir, 'datasets'));
 if (!present)
@@ -52,7 +52,7 @@ describe.skipIf(!present)('rulebench import (spawned, real files)', () => {
     const failed = await runCli(['import', input, '--out', out]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toBe(
-      `${input}:2: invalid JSON: Expected property name or '}' in JSON at position 1\n${input}:3: expected a JSON object, found an array\n`,
+      `${input}:2:2: invalid JSON: Expected property name or '}'\n${input}:3: expected a JSON object, found an array\n`,
     );
     expect(failed.stdout.split('\n').slice(-2)).toEqual([
       'nothing written: 2 bad records; fix them, or run again with --skip-bad',
@@ -62,6 +62,26 @@ describe.skipIf(!present)('rulebench import (spawned, real files)', () => {
     const skipped = await runCli(['import', input, '--out', out, '--skip-bad']);
     expect(skipped.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('{"@timestamp":"2024-01-01T00:00:00Z","a":1}\n');
+  });
+
+  it('counts nothing as written when it removed the file, and says what already went to stdout', async () => {
+    const dir = tempDir();
+    const input = writeTemp(dir, 'bad.ndjson', '{"a":1}\n{"a":\n{"a":3}\n');
+    const toFile = await runCli(['import', input, '--out', join(dir, 'out.ndjson')]);
+    expect(toFile.code).toBe(1);
+    expect(toFile.stdout).toBe(
+      'input       format  read  written  rejected\n' +
+        'bad.ndjson  ndjson     3        0         1\n' +
+        'nothing written: 1 bad record; fix them, or run again with --skip-bad\n',
+    );
+    const toStdout = await runCli(['import', input, '--out', '-']);
+    expect(toStdout.code).toBe(1);
+    expect(toStdout.stdout).toBe('{"a":1}\n');
+    expect(toStdout.stderr.split('\n').slice(-3)).toEqual([
+      'bad.ndjson  ndjson     3        1         1',
+      'incomplete: only 1 event written to stdout: 1 bad record; fix them, or run again with --skip-bad',
+      '',
+    ]);
   });
 
   it('exits 1 on an unreadable input and 2 on a bad command line', async () => {

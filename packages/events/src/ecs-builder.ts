@@ -1,10 +1,14 @@
-import { isObject, type JsonObject } from './json-value.js';
+import { getOwn, isObject, type JsonObject, setOwn } from './json-value.js';
 import { pathParts } from './path-parts.js';
 
 /** A JSON document as stored in a corpus: nested objects, ECS field names. */
 export type EcsDocument = { [key: string]: unknown };
 
-/** Builds a nested document by dotted paths; later writes win, empty values are never written. */
+/**
+ * Builds a nested document by dotted paths; later writes win, empty values are never written.
+ * Paths may hold input text (hash names, event data names), so only own properties are walked
+ * and written: "__proto__" or "constructor" in a path is a field like any other.
+ */
 export class EcsBuilder {
   readonly doc: EcsDocument = {};
 
@@ -16,15 +20,15 @@ export class EcsBuilder {
     let node: JsonObject = this.doc;
     for (let i = 0; i < last; i++) {
       const key = parts[i] as string;
-      const next = node[key];
+      const next = getOwn(node, key);
       if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as JsonObject;
       else {
         const created: JsonObject = {};
-        node[key] = created;
+        setOwn(node, key, created);
         node = created;
       }
     }
-    node[parts[last] as string] = value;
+    setOwn(node, parts[last] as string, value);
   }
 
   get(path: string): unknown {
@@ -32,7 +36,7 @@ export class EcsBuilder {
     let node: unknown = this.doc;
     for (let i = 0; i < parts.length; i++) {
       if (!isObject(node)) return undefined;
-      node = node[parts[i] as string];
+      node = getOwn(node, parts[i] as string);
     }
     return node;
   }
@@ -51,7 +55,7 @@ export function canonicalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonicalize);
   if (!isObject(value)) return value;
   const out: JsonObject = {};
-  for (const key of Object.keys(value).sort(compareKeys)) out[key] = canonicalize(value[key]);
+  for (const key of Object.keys(value).sort(compareKeys)) setOwn(out, key, canonicalize(value[key]));
   return out;
 }
 
@@ -101,7 +105,7 @@ function sortedCopy(object: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    out[key] = sortedKeys(object[key]);
+    setOwn(out, key, sortedKeys(object[key]));
   }
   return out;
 }

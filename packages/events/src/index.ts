@@ -19,9 +19,11 @@ export {
   type RecordPosition,
   readEventBatches,
   readEvents,
+  type TextPoint,
 } from './read-events.js';
 export { gunzipChunks } from './readers/gzip.js';
 export { DEFAULT_MAX_DEPTH, nestsDeeperThan } from './readers/json-depth.js';
+export { jsonFaultOffset, jsonParseMessage } from './readers/json-fault.js';
 export {
   type JsonLineOptions,
   type JsonLineResult,

@@ -31,9 +31,25 @@ export function asInteger(value: unknown): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** Reads `a.b.c` from nested objects or a flat dotted key, whichever the document uses. */
+/**
+ * Sets `key` as an own property of `target`. Keys here come from input (JSON keys, XML names,
+ * hash names): plain assignment of "__proto__" would replace the object's prototype instead of
+ * adding a field, and through a shared prototype change every other object in the process.
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** `target[key]` when it is the object's own property: never `constructor` or `toString` from its prototype. */
+export function getOwn<T>(target: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(target, key) ? target[key] : undefined;
+}
+
+/** Reads `a.b.c` from nested objects or a flat dotted key, whichever the document uses (own properties only). */
 export function getPath(doc: JsonObject, path: string): unknown {
-  if (path in doc) return doc[path];
+  if (Object.hasOwn(doc, path)) return doc[path];
   const parts = pathParts(path);
   let current: unknown = doc;
   let offset = 0;
@@ -42,11 +58,11 @@ export function getPath(doc: JsonObject, path: string): unknown {
     if (i > 0) {
       // The rest of the path as one flat key ("event_data.Image" inside "winlog").
       const rest = path.slice(offset);
-      if (rest in current) return current[rest];
+      if (Object.hasOwn(current, rest)) return current[rest];
     }
     const part = parts[i] as string;
     offset += part.length + 1;
-    current = current[part];
+    current = getOwn(current, part);
   }
   return current;
 }

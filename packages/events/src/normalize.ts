@@ -1,5 +1,5 @@
 import type { EcsDocument } from './ecs-builder.js';
-import { describeJsonKind, isObject, type JsonObject } from './json-value.js';
+import { describeJsonKind, getOwn, isObject, type JsonObject, setOwn } from './json-value.js';
 import { fromFlatWindowsJson, isFlatWindowsRecord } from './windows/flat-json.js';
 import { mapWinEvent, type WindowsMapOptions } from './windows/map.js';
 import { fromWinlogbeat, isUnmappedWinlogbeat } from './windows/winlogbeat.js';
@@ -47,8 +47,8 @@ export function normalizeRecord(value: unknown, options: WindowsMapOptions = {})
 function mergeDeep(under: JsonObject, over: JsonObject): JsonObject {
   const out: JsonObject = { ...under };
   for (const [key, value] of Object.entries(over)) {
-    const current = out[key];
-    out[key] = isObject(current) && isObject(value) ? mergeDeep(current, value) : value;
+    const current = getOwn(out, key);
+    setOwn(out, key, isObject(current) && isObject(value) ? mergeDeep(current, value) : value);
   }
   return out;
 }

@@ -33,6 +33,12 @@ export interface RecordPosition {
   readonly record?: number;
 }
 
+/** A place in an input's text: 1-based line and column (UTF-16 units), as editors count them. */
+export interface TextPoint {
+  readonly line: number;
+  readonly column: number;
+}
+
 export type EventResult =
   | {
       readonly kind: 'event';
@@ -44,7 +50,17 @@ export type EventResult =
        */
       readonly text?: string;
     }
-  | { readonly kind: 'error'; readonly position: RecordPosition; readonly message: string };
+  | {
+      readonly kind: 'error';
+      readonly position: RecordPosition;
+      readonly message: string;
+      /**
+       * Where in the text the fault is (JSON text only), or where the record starts when it is
+       * refused whole (too deep, too long). Beside `position`, not in it: `position` says which
+       * record it is (its id, what a server's report lists), this says where to look.
+       */
+      readonly at?: TextPoint;
+    };
 
 /**
  * One EVTX record rendered as XML, or why it could not be decoded; numbered from 1. A decoder
@@ -187,7 +203,12 @@ async function* readInput(
         for (const r of lines)
           batch.push(
             r.kind === 'error'
-              ? { kind: 'error', position: { line: r.line }, message: r.message }
+              ? {
+                  kind: 'error',
+                  position: { line: r.line },
+                  message: r.message,
+                  ...(r.column !== undefined && { at: { line: r.line, column: r.column } }),
+                }
               : toEvent(r.value, { line: r.line }, options, r.text),
           );
         yield batch;
@@ -239,7 +260,7 @@ async function* elements(
     for (const r of found) {
       const position = { element: r.index + 1 };
       if (r.kind === 'error') {
-        batch.push({ kind: 'error', position, message: r.message });
+        batch.push({ kind: 'error', position, message: r.message, at: r.at });
       } else if (hits === 'none') {
         batch.push(toEvent(r.value, position, options));
       } else if (hits === 'eql' && r.path === 1) {
@@ -336,13 +357,23 @@ function evtxEvent(r: EvtxRecordResult, options: ReadEventsOptions): EventResult
 /**
  * Every text format read here starts, after a byte-order mark and white space, with "{" or "["
  * (or is empty). Anything else is not ours; invalid UTF-8 further on is a bad line, not a
- * different format.
+ * different format. One exception: a first line that is a JSON value of another kind (`null`,
+ * `42`, `"text"`) is NDJSON with a wrong record, better reported at its line ("expected a JSON
+ * object, found null") than as a file of no known format.
  */
 function startsLikeJson(head: Uint8Array): boolean {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09))
     i++;
-  return i === head.length || head[i] === 0x7b || head[i] === 0x5b;
+  if (i === head.length || head[i] === 0x7b || head[i] === 0x5b) return true;
+  const end = head.indexOf(0x0a, i);
+  if (end < 0) return false;
+  try {
+    JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(i, end)));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function* wrapInArray(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {

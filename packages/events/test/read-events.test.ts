@@ -171,10 +171,21 @@ describe('readEvents', () => {
       'b.json': encode(JSON.stringify([ECS_B])),
     });
     const results = await read(zip);
-    expect(results.map((r) => [r.kind, r.position])).toEqual([
-      ['event', { entry: 'a.ndjson', line: 1 }],
-      ['error', { entry: 'a.ndjson', line: 2 }],
-      ['event', { entry: 'b.json', element: 1 }],
+    expect(results.map((r) => [r.kind, r.position, r.kind === 'error' ? r.at : undefined])).toEqual([
+      ['event', { entry: 'a.ndjson', line: 1 }, undefined],
+      ['error', { entry: 'a.ndjson', line: 2 }, { line: 2, column: 2 }],
+      ['event', { entry: 'b.json', element: 1 }, undefined],
+    ]);
+  });
+
+  it('reads a file whose first line is JSON but no object as NDJSON with bad records at their lines', async () => {
+    const results = await read(encode(`null\n42\n${JSON.stringify(ECS_A)}\n`));
+    expect(
+      results.map((r) => (r.kind === 'error' ? [r.position.line, r.message] : [r.position.line])),
+    ).toEqual([
+      [1, 'expected a JSON object, found null'],
+      [2, 'expected a JSON object, found a number'],
+      [3],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { getLocation } from '@rulebench/eql';
+import { jsonParseMessage } from '@rulebench/events';
 import {
   decodeKibanaNdjson,
   decodeTomlRule,
@@ -16,7 +17,7 @@ import {
 import { ruleFieldSchema } from '@rulebench/rules/ecs';
 import { parseArgs, UsageError } from '../args.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
-import { fileErrorMessage } from '../io/events.js';
+import { fileErrorMessage, isFileError } from '../io/events.js';
 
 export const CHECK_USAGE = `Usage: rulebench check [options] FILE|DIR...
 
@@ -52,15 +53,26 @@ export async function runCheck(argv: readonly string[], ctx: CliContext): Promis
     try {
       nonEcs = JSON.parse(await readFile(flags['non-ecs-schema'], 'utf8')) as NonEcsSchema;
     } catch (error) {
+      // In words, as for every other file: no syscall names, no copy of binary bytes.
+      const reason = isFileError(error)
+        ? fileErrorMessage(error)
+        : `not valid JSON (${jsonParseMessage(error)})`;
       ctx.stderr.write(
-        `${flags['non-ecs-schema']}: cannot read the non-ECS schema: ${error instanceof Error ? error.message : String(error)}\n`,
+        `--non-ecs-schema ${flags['non-ecs-schema']}: cannot read the non-ECS schema: ${reason}\n`,
       );
       return EXIT_FAILURE;
     }
   }
   const schemaFor = (index: readonly string[] | undefined) => ruleFieldSchema(index, nonEcs);
   const totals = { error: 0, warning: 0, info: 0 };
-  const files = await expandPaths(positionals);
+  const { files, empty } = await expandPaths(positionals);
+  // A directory with nothing to check is a mistake (a wrong path in CI), not a clean result.
+  for (const dir of empty) {
+    totals.error++;
+    ctx.stdout.write(
+      `${dir}: error: no rule or query files (${[...CHECKED_EXTENSIONS].join(', ')}) under it [no-files]\n`,
+    );
+  }
   // Paths are printed as the user gave them (directories joined with what was found under them).
   for (const file of files) {
     for (const found of await checkFileSafely(file, schemaFor, flags.index ?? [])) {
@@ -81,9 +93,13 @@ export async function runCheck(argv: readonly string[], ctx: CliContext): Promis
 
 const CHECKED_EXTENSIONS = new Set(['.toml', '.ndjson', '.jsonl', '.eql']);
 
-/** Files as given; directories become the rule and query files under them, sorted. */
-async function expandPaths(paths: readonly string[]): Promise<string[]> {
+/**
+ * Files as given; directories become the rule and query files under them, sorted. `empty`: the
+ * directories that held none.
+ */
+async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; empty: string[] }> {
   const out: string[] = [];
+  const empty: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info?.isDirectory()) {
@@ -91,14 +107,11 @@ async function expandPaths(paths: readonly string[]): Promise<string[]> {
       continue;
     }
     const entries = await readdir(path, { recursive: true });
-    out.push(
-      ...entries
-        .filter((e) => CHECKED_EXTENSIONS.has(extname(e).toLowerCase()))
-        .sort()
-        .map((e) => join(path, e)),
-    );
+    const found = entries.filter((e) => CHECKED_EXTENSIONS.has(extname(e).toLowerCase())).sort();
+    if (found.length === 0) empty.push(path);
+    out.push(...found.map((e) => join(path, e)));
   }
-  return out;
+  return { files: out, empty };
 }
 
 type SchemaFor = (index: readonly string[] | undefined) => FieldSchema;

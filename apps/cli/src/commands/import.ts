@@ -15,6 +15,7 @@ import {
   describeInput,
   describePosition,
   fileErrorMessage,
+  inputName,
   isFileError,
   readInputEventBatches,
 } from '../io/events.js';
@@ -98,7 +99,7 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
               count.rejected++;
               if (listed++ < MAX_LISTED)
                 ctx.stderr.write(
-                  `${describePosition(input, item.position)}: ${skipBad ? 'skipped: ' : ''}${item.message}\n`,
+                  `${describePosition(inputName(input), item.position, item.at)}: ${skipBad ? 'skipped: ' : ''}${item.message}\n`,
                 );
               continue;
             }
@@ -111,9 +112,9 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
         }
       } catch (error) {
         if (error instanceof InputError) {
-          ctx.stderr.write(`${input}: ${error.message}\n`);
+          ctx.stderr.write(`${inputName(input)}: ${error.message}\n`);
         } else if (isFileError(error) && !(error instanceof OutputError)) {
-          ctx.stderr.write(`${input}: ${fileErrorMessage(error)}\n`);
+          ctx.stderr.write(`${inputName(input)}: ${fileErrorMessage(error)}\n`);
         } else throw error;
         failed = true;
       }
@@ -128,16 +129,25 @@ export async function runImport(argv: readonly string[], ctx: CliContext): Promi
   const rejected = counts.reduce((n, c) => n + c.rejected, 0);
   if (listed > MAX_LISTED) ctx.stderr.write(`… and ${listed - MAX_LISTED} more bad records\n`);
 
-  for (const line of countLines(counts)) summary.write(`${line}\n`);
   if (failed) {
     await sink.abort();
+    // A file is removed on failure, so nothing of it was written whatever was counted; stdout
+    // cannot be taken back, so what went there is said, not denied.
+    const streamed = out === '-' ? counts.reduce((n, c) => n + c.written, 0) : 0;
+    if (out !== '-') for (const c of counts) c.written = 0;
+    for (const line of countLines(counts)) summary.write(`${line}\n`);
+    const outcome =
+      streamed > 0
+        ? `incomplete: only ${streamed} event${streamed === 1 ? '' : 's'} written to stdout`
+        : 'nothing written';
     summary.write(
       rejected > 0 && !skipBad
-        ? `nothing written: ${rejected} bad record${rejected === 1 ? '' : 's'}; fix them, or run again with --skip-bad\n`
-        : 'nothing written\n',
+        ? `${outcome}: ${rejected} bad record${rejected === 1 ? '' : 's'}; fix them, or run again with --skip-bad\n`
+        : `${outcome}\n`,
     );
     return EXIT_FAILURE;
   }
+  for (const line of countLines(counts)) summary.write(`${line}\n`);
   try {
     await sink.commit();
   } catch (error) {
@@ -164,7 +174,7 @@ function checkTimestamp(item: EventResult): EventResult {
 /** One aligned line per input, and a total when there are several. */
 function countLines(counts: readonly InputCount[]): string[] {
   const rows = counts.map((c) => [
-    basename(c.input),
+    c.input === '-' ? 'stdin' : basename(c.input),
     c.formats.join(', ') || '-',
     c.read,
     c.written,

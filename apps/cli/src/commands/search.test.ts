@@ -166,7 +166,7 @@ describe('search command (fake engine)', () => {
     expect(ids).toHaveLength(4000);
     expect([ids[0], ids[2998], ids[2999], ids[3999]]).toEqual(['1', '2999', '3001', '4001']);
     const [skippedLine, summary] = result.stderr.split('\n');
-    expect(skippedLine?.startsWith(`${big}:3000: skipped: invalid JSON`)).toBe(true);
+    expect(skippedLine?.startsWith(`${big}:3000:2: skipped: invalid JSON`)).toBe(true);
     expect(summary).toBe('1 malformed line skipped');
   });
 
@@ -192,10 +192,60 @@ describe('search command (fake engine)', () => {
       '--result-position must be one of head, tail; got "mid"',
     ],
     [['search', '--events', 'f', '--query', 'q', 'extra'], 'unexpected argument "extra"'],
+    // An unset variable ("$TS") must not turn into a silently ignored or unnamed option.
+    [['search', '--events', '', '--query', 'q'], '--events needs a value, got ""'],
+    [
+      ['search', '--events', 'f', '--query', 'q', '--timestamp-field', ''],
+      '--timestamp-field needs a value, got ""',
+    ],
+    [
+      ['search', '--events', 'f', '--query', 'q', '--tiebreaker-field='],
+      '--tiebreaker-field needs a value, got ""',
+    ],
+    [
+      ['search', '--events', 'f', '--query', 'q', '--event-category-field', ''],
+      '--event-category-field needs a value, got ""',
+    ],
   ])('exits 2 with usage for %j', async (argv, message) => {
     const result = await runWith(argv, fakeEngine().engine);
     expect(result.code).toBe(2);
     expect(result.stderr.startsWith(`rulebench search: ${message}\n\nUsage: rulebench search`)).toBe(true);
+  });
+});
+
+describe('search command: where a malformed record is', () => {
+  it('names file:line:column for NDJSON and file:line:column: element N for a JSON array', async () => {
+    const ndjson = join(dir, 'cols.ndjson');
+    writeFileSync(ndjson, '{"a":1}\n  {"a": 1,}\n{"a":\n');
+    const array = join(dir, 'cols.json');
+    writeFileSync(array, '[\n  {"a":1},\n  {"a": 1,}\n]\n');
+    const lines = await runWith(
+      ['search', '--events', ndjson, '--query', 'q', '--skip-bad'],
+      fakeEngine().engine,
+    );
+    expect(lines.code).toBe(0);
+    expect(lines.stderr).toBe(
+      `${ndjson}:2:11: skipped: invalid JSON: Expected double-quoted property name\n` +
+        `${ndjson}:3:6: skipped: invalid JSON: Unexpected end of JSON input\n` +
+        '2 malformed lines skipped\n',
+    );
+    const elements = await runWith(['search', '--events', array, '--query', 'q'], fakeEngine().engine);
+    expect(elements.code).toBe(1);
+    expect(elements.stderr).toBe(
+      `${array}:3:11: element 2: invalid JSON: Expected double-quoted property name\n`,
+    );
+  });
+});
+
+describe('search command on stdin', () => {
+  it('names the input "stdin" in messages, as in each hit\'s _index', async () => {
+    const result = await runWith(
+      ['search', '--events', '-', '--query', 'q'],
+      fakeEngine().engine,
+      '{"a":1}\n{"a":\n',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('stdin:2:6: invalid JSON: Unexpected end of JSON input\n');
   });
 });
 

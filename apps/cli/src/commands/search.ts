@@ -8,6 +8,7 @@ import {
   describePosition,
   eventId,
   fileErrorMessage,
+  inputName,
   isFileError,
   readInputEventBatches,
 } from '../io/events.js';
@@ -91,6 +92,7 @@ export async function runSearch(
 
   const file = flags.events;
   const index = file === '-' ? 'stdin' : basename(file);
+  const name = inputName(file);
   let skipped = 0;
   let allLines = true;
   const format = flags.format as InputFormat | undefined;
@@ -99,7 +101,7 @@ export async function runSearch(
     read: for await (const batch of batches) {
       for (const item of batch) {
         if (item.kind === 'error') {
-          const where = describePosition(file, item.position);
+          const where = describePosition(name, item.position, item.at);
           if (!flags['skip-bad']) {
             ctx.stderr.write(`${where}: ${item.message}\n`);
             return EXIT_FAILURE;
@@ -120,11 +122,11 @@ export async function runSearch(
       return EXIT_FAILURE;
     }
     if (error instanceof InputError) {
-      ctx.stderr.write(`${file}: ${error.message}\n`);
+      ctx.stderr.write(`${name}: ${error.message}\n`);
       return EXIT_FAILURE;
     }
     if (isFileError(error)) {
-      ctx.stderr.write(`${file}: ${fileErrorMessage(error)}\n`);
+      ctx.stderr.write(`${name}: ${fileErrorMessage(error)}\n`);
       return EXIT_FAILURE;
     }
     throw error;

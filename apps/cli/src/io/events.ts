@@ -6,6 +6,7 @@ import {
   formatPosition,
   type InputFormat,
   type RecordPosition,
+  type TextPoint,
 } from '@rulebench/events';
 import { readEventBatchesNode } from '@rulebench/events/node';
 
@@ -32,18 +33,29 @@ export function readInputEventBatches(
   });
 }
 
+/** How an input is named in messages: "stdin" for "-", as a hit's `_index` names it. */
+export function inputName(path: string): string {
+  return path === '-' ? 'stdin' : path;
+}
+
 /** A hit's `_id`: the line (NDJSON), element or record number, after the zip member when there is one. */
 export function eventId(position: RecordPosition): string {
   const n = position.line ?? position.element ?? position.record ?? 0;
   return position.entry === undefined ? String(n) : `${position.entry}:${n}`;
 }
 
-/** "FILE:12" for a line, "FILE: element 3" / "FILE: record 5" otherwise; zip members after the file. */
-export function describePosition(file: string, position: RecordPosition): string {
-  if (position.line !== undefined) {
-    return position.entry === undefined
-      ? `${file}:${position.line}`
-      : `${file}:${position.entry}:${position.line}`;
+/**
+ * "FILE:12" for a line, "FILE: element 3" / "FILE: record 5" otherwise; zip members after the
+ * file. A fault's column when the reader found it, as compilers print it, so an editor jumps
+ * there: "FILE:12:7", "FILE:40:5: element 3".
+ */
+export function describePosition(file: string, position: RecordPosition, fault?: TextPoint): string {
+  const prefix = position.entry === undefined ? file : `${file}:${position.entry}`;
+  if (position.line !== undefined)
+    return fault === undefined ? `${prefix}:${position.line}` : `${prefix}:${position.line}:${fault.column}`;
+  if (fault !== undefined) {
+    const { entry: _, ...record } = position;
+    return `${prefix}:${fault.line}:${fault.column}: ${formatPosition(record)}`;
   }
   return `${file}: ${formatPosition(position)}`;
 }

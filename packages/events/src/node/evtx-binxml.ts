@@ -1,3 +1,4 @@
+import { setOwn } from '../json-value.js';
 import type { XmlElement } from '../windows/xml.js';
 import { type ByteSource, byteSource, decodeValue, FIXED_SIZE, T } from './evtx-values.js';
 
@@ -331,7 +332,7 @@ function instantiate(template: CompiledElement, values: readonly Value[]): XmlEl
       const value = typeof part === 'string' ? part : substitution(values, part);
       if (typeof value === 'string') text += value; // a BinXml value has no text to give here
     }
-    attributes[attribute.name] = text;
+    setOwn(attributes, attribute.name, text);
   }
   const element: XmlElement = { name: template.name, attributes, children: [], text: '' };
   for (const item of template.content) {

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_DEPTH, nestsDeeperThan, tooDeepMessage } from './json-depth.js';
+import { jsonFaultOffset, jsonParseMessage } from './json-fault.js';
 import { type ByteChunks, readTextLineBatches, type TextLine, type TextLineOptions } from './text-lines.js';
 
 /**
@@ -7,7 +8,14 @@ import { type ByteChunks, readTextLineBatches, type TextLine, type TextLineOptio
  */
 export type JsonLineResult =
   | { readonly kind: 'record'; readonly line: number; readonly value: unknown; readonly text: string }
-  | { readonly kind: 'error'; readonly line: number; readonly message: string; readonly text: string };
+  | {
+      readonly kind: 'error';
+      readonly line: number;
+      /** 1-based column of the fault on its line, when the JSON is invalid there. */
+      readonly column?: number;
+      readonly message: string;
+      readonly text: string;
+    };
 
 export interface JsonLineOptions extends TextLineOptions {
   /** Deepest nesting accepted (arrays and objects); deeper records are errors. */
@@ -76,10 +84,14 @@ function parseLine(item: TextLine, maxDepth: number): JsonLineResult | undefined
   try {
     return { kind: 'record', line, value: JSON.parse(text) as unknown, text };
   } catch (error) {
+    // Columns count from the line as written, white space before the value included.
+    const lead = item.text.indexOf(text.charAt(0));
+    const fault = jsonFaultOffset(text);
     return {
       kind: 'error',
       line,
-      message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      ...(fault >= 0 && { column: lead + fault + 1 }),
+      message: `invalid JSON: ${jsonParseMessage(error)}`,
       text: excerpt(text),
     };
   }

@@ -1,12 +1,20 @@
 import { InputError } from '../input-error.js';
 import { DEFAULT_MAX_DEPTH, tooDeepMessage } from './json-depth.js';
+import { jsonFaultOffset, jsonParseMessage, lineColumnAt } from './json-fault.js';
 import { type ByteChunks, DEFAULT_MAX_LINE_BYTES } from './text-lines.js';
 import { firstInvalidUtf8 } from './utf8.js';
 
 /** One element of a JSON array found inside a larger document, with the array element's index. */
 export type JsonElementResult =
   | { readonly kind: 'record'; readonly index: number; readonly path: number; readonly value: unknown }
-  | { readonly kind: 'error'; readonly index: number; readonly path: number; readonly message: string };
+  | {
+      readonly kind: 'error';
+      readonly index: number;
+      readonly path: number;
+      readonly message: string;
+      /** Where in the document (1-based line and column) the fault is, or the element starts. */
+      readonly at: { readonly line: number; readonly column: number };
+    };
 
 /** A path to an array: object keys, and "*" for "every element of this array". */
 export type JsonArrayPath = readonly string[];
@@ -81,6 +89,8 @@ export async function* readJsonArrayElementBatches(
   let buffer = '';
   let pos = 0;
   let elementStart = -1;
+  /** Line and column of the current element's first character. */
+  let elementAt = { line: 1, column: 1 };
   let elementDepth = -1;
   let inString = false;
   let escaped = false;
@@ -149,7 +159,7 @@ export async function* readJsonArrayElementBatches(
       elementError = undefined;
       elementStart = -1;
       valueDone();
-      yield { kind: 'error', index, path, message };
+      yield { kind: 'error', index, path, message, at: elementAt };
       return;
     }
     const text = buffer.slice(elementStart, end);
@@ -158,8 +168,9 @@ export async function* readJsonArrayElementBatches(
     try {
       yield { kind: 'record', index, path, value: JSON.parse(text) as unknown };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      yield { kind: 'error', index, path, message: `invalid JSON: ${message}` };
+      const fault = jsonFaultOffset(text);
+      const at = fault < 0 ? elementAt : lineColumnAt(text, fault, elementAt);
+      yield { kind: 'error', index, path, message: `invalid JSON: ${jsonParseMessage(error)}`, at };
     }
   };
 
@@ -251,6 +262,7 @@ export async function* readJsonArrayElementBatches(
         const target = targetOf(top);
         if (target >= 0) {
           elementStart = pos;
+          elementAt = { line, column: dropped + pos - lineStart + 1 };
           elementDepth = stack.length;
           elementPath = target;
         }

@@ -153,6 +153,7 @@ describe('readJsonLines', () => {
       {
         kind: 'error',
         line: 5,
+        column: 1,
         message: expect.stringMatching(/^invalid JSON: /),
         text: '\u00a0{"c":3}',
       },

@@ -1,5 +1,7 @@
 /** Pure field derivations shared by the Windows mapping tables. */
 
+import { setOwn } from '../json-value.js';
+
 /** The last path component of a Windows path ("" when there is no backslash). */
 export function windowsBasename(path: string): string {
   const i = path.lastIndexOf('\\');
@@ -27,7 +29,9 @@ export function windowsPathParts(path: string): PathParts | undefined {
 
 /**
  * "SHA1=AB..,MD5=CD..,IMPHASH=00.." → { sha1: 'ab..', md5: 'cd..' }: lower-cased names and
- * values, all-zero hashes dropped (Sysmon writes zeros when it could not compute one).
+ * values, all-zero hashes dropped (Sysmon writes zeros when it could not compute one). A name
+ * becomes a field name (`process.hash.<name>`): one made of anything but letters, digits and
+ * `_` (a dotted path, "__proto__.x") is no hash algorithm and is left out.
  */
 export function parseHashes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -39,8 +43,8 @@ export function parseHashes(text: string): Record<string, string> {
       .slice(eq + 1)
       .trim()
       .toLowerCase();
-    if (value === '' || /^0*$/.test(value)) continue;
-    out[key] = value;
+    if (value === '' || /^0*$/.test(value) || !/^[a-z0-9_]+$/.test(key)) continue;
+    setOwn(out, key, value);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { setOwn } from '../json-value.js';
 import { splitCommandLine } from './command-line.js';
 import {
   dnsStatusName,
@@ -109,7 +110,8 @@ function cloneJson(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : cloneJson(item)));
   const copy: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) if (member !== undefined) copy[key] = cloneJson(member);
+  for (const [key, member] of Object.entries(value))
+    if (member !== undefined) setOwn(copy, key, cloneJson(member));
   return copy;
 }
 

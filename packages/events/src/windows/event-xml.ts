@@ -1,4 +1,4 @@
-import { asInteger } from '../json-value.js';
+import { asInteger, getOwn, setOwn } from '../json-value.js';
 import { canonicalChannel, type WinEvent } from './win-event.js';
 import { child, parseXml, type XmlElement } from './xml.js';
 
@@ -67,15 +67,15 @@ function eventData(event: XmlElement): Record<string, string> {
     for (const item of data.children) {
       if (item.name === 'Data') {
         const name = item.attributes.Name ?? `param${++unnamed}`;
-        const before = out[name];
-        out[name] = before === undefined ? item.text : `${before},${item.text}`;
+        const before = getOwn(out, name);
+        setOwn(out, name, before === undefined ? item.text : `${before},${item.text}`);
       } else if (item.name === 'Binary') out.Binary = item.text.trim();
     }
     return out;
   }
   const user = child(event, 'UserData');
   const collect = (element: XmlElement) => {
-    if (element.children.length === 0) out[element.name] = element.text;
+    if (element.children.length === 0) setOwn(out, element.name, element.text);
     else for (const c of element.children) collect(c);
   };
   for (const c of user?.children ?? []) for (const leaf of c.children) collect(leaf);

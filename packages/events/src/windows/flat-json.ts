@@ -1,4 +1,4 @@
-import { asInteger, asText, type JsonObject } from '../json-value.js';
+import { asInteger, asText, type JsonObject, setOwn } from '../json-value.js';
 import { canonicalChannel, providerForChannel, type WinEvent, type WinEventUser } from './win-event.js';
 
 /**
@@ -80,7 +80,7 @@ export function fromFlatWindowsJson(doc: JsonObject): WinEvent | undefined {
     if (key === 'EventType' && !eventTypeIsData) continue;
     const value = doc[key];
     const text = typeof value === 'string' ? value : asText(value);
-    if (text !== undefined) eventData[key] = text;
+    if (text !== undefined) setOwn(eventData, key, text);
   }
 
   const severity = asText(doc.Severity);

@@ -1,4 +1,5 @@
 import { EcsBuilder, type EcsDocument, sortedKeys } from '../ecs-builder.js';
+import { setOwn } from '../json-value.js';
 import { normalizeIso, sysmonUtcToIso } from './derive.js';
 import { securityTable, serviceControlManagerTable } from './security-table.js';
 import { sysmonTable } from './sysmon-table.js';
@@ -59,7 +60,7 @@ function withoutEmptyValues(eventData: Readonly<Record<string, string>>): Readon
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const value = eventData[key] as string;
-    if (i < first || !isEmptyValue(value)) data[key] = value;
+    if (i < first || !isEmptyValue(value)) setOwn(data, key, value);
   }
   return data;
 }
@@ -162,7 +163,7 @@ function setWinlog(
   if (dataKeys.length > 0) {
     dataKeys.sort();
     eventData = {};
-    for (const key of dataKeys) eventData[key] = data[key] as string;
+    for (const key of dataKeys) setOwn(eventData, key, data[key] as string);
     out.set('winlog.event_data', true); // holds its place in key order
   }
   out.set('winlog.event_id', String(event.eventId));

@@ -1,4 +1,4 @@
-import { asInteger, asText, getPath, isObject, type JsonObject } from '../json-value.js';
+import { asInteger, asText, getPath, isObject, type JsonObject, setOwn } from '../json-value.js';
 import { canonicalChannel, providerForChannel, type WinEvent } from './win-event.js';
 
 /** True for a winlogbeat / Elastic Agent document whose Windows data has not been mapped to ECS yet. */
@@ -20,14 +20,14 @@ export function fromWinlogbeat(doc: JsonObject): WinEvent | undefined {
     for (const [key, value] of Object.entries(rawData)) {
       const text =
         asText(value) ?? (Array.isArray(value) ? value.map((v) => asText(v) ?? '').join(',') : undefined);
-      if (text !== undefined) eventData[key] = text;
+      if (text !== undefined) setOwn(eventData, key, text);
     }
   }
   const userData = at('winlog.user_data');
   if (isObject(userData)) {
     for (const [key, value] of Object.entries(userData)) {
       const text = asText(value);
-      if (text !== undefined && !(key in eventData)) eventData[key] = text;
+      if (text !== undefined && !Object.hasOwn(eventData, key)) setOwn(eventData, key, text);
     }
   }
   const provider =

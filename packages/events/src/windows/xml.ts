@@ -1,3 +1,5 @@
+import { setOwn } from '../json-value.js';
+
 /** A minimal XML element tree: enough for Windows event XML (no DTDs, no namespaces resolution). */
 export interface XmlElement {
   readonly name: string;
@@ -48,7 +50,7 @@ export function parseXml(xml: string): XmlElement {
     const attributes: Record<string, string> = {};
     ATTRIBUTE.lastIndex = 0;
     for (let a = ATTRIBUTE.exec(m[3] ?? ''); a !== null; a = ATTRIBUTE.exec(m[3] ?? '')) {
-      attributes[a[1] as string] = decodeXmlText(a[2] ?? a[3] ?? '');
+      setOwn(attributes, a[1] as string, decodeXmlText(a[2] ?? a[3] ?? ''));
     }
     const element: XmlElement = { name: localName(name), attributes, children: [], text: '' };
     top.children.push(element);
