@@ -43,7 +43,9 @@ if (v) {
   totals.failed += v.numFailedTests;
   // A file that fails before its tests run (an import or a describe body throwing) has no
   // failed test to count: count the file itself, so the summary never reads "0 failed" then.
-  totals.failed += v.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  totals.failed += v.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
   totals.skipped += v.numPendingTests + (v.numTodoTests ?? 0);
 } else {
   console.error('vitest wrote no report');
