@@ -6,12 +6,17 @@ export interface EventExecutor {
   push(event: EqlEvent): void;
   /** Set once more events cannot change the response (e.g. `head` filled on presorted input). */
   readonly done?: boolean;
+  /** With `verifyOrder`: the input was not in order after all (see SearchOptions.verifyOrder). */
+  readonly unsorted?: boolean;
   finish(): EqlSearchResponse;
 }
 
 export interface SearchEngine {
   /** `options.timestampField` types that field as a date in conditions, as the request does. */
-  compile(query: string, options?: CompileOptions): { executor(options: SearchOptions): EventExecutor };
+  compile(
+    query: string,
+    options?: CompileOptions,
+  ): { readonly kind?: string; executor(options: SearchOptions): EventExecutor };
 }
 
 /** The real engine, loaded on first use so `check` does not pay for the executors. */

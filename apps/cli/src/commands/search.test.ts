@@ -263,3 +263,68 @@ describe('search command (real engine)', () => {
     expect(hits.map((hit) => hit._source.n)).toEqual([1]); // epoch millis compared as a date
   });
 });
+
+describe('search: a sequence over a file streams while the file is in order', () => {
+  const query = 'sequence by u [process where t == "a"] [process where t == "b"]';
+  const line = (ts: number, u: string, t: string) =>
+    JSON.stringify({ '@timestamp': ts, event: { category: 'process' }, u, t });
+
+  /** Runs the real engine, recording the options each executor is made with. */
+  async function searchFile(name: string, lines: string[]) {
+    const path = join(dir, name);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const real = await loadEqlEngine();
+    const made: SearchOptions[] = [];
+    const engine: SearchEngine = {
+      compile: (q, o) => {
+        const compiled = real.compile(q, o);
+        return {
+          kind: compiled.kind,
+          executor: (options) => {
+            made.push(options);
+            return compiled.executor(options);
+          },
+        };
+      },
+    };
+    const result = await runWith(['search', '--events', path, '--query', query, '--skip-bad'], engine);
+    const sequences = JSON.parse(result.stdout).hits.sequences as { events: { _id: string }[] }[];
+    return { ...result, made, ids: sequences.map((s) => s.events.map((e) => e._id)) };
+  }
+
+  it('in order: one pass, streamed', async () => {
+    const result = await searchFile('sorted.ndjson', [
+      line(1, 'x', 'a'),
+      line(2, 'x', 'b'),
+      line(3, 'y', 'a'),
+      line(4, 'y', 'b'),
+    ]);
+    expect(result.ids).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(result.made.map((o) => [o.presorted, o.verifyOrder])).toEqual([[true, true]]);
+  });
+
+  it('out of order: read again and sorted, bad lines reported once', async () => {
+    const result = await searchFile('unsorted.ndjson', [
+      line(3, 'y', 'a'),
+      '{bad',
+      line(4, 'y', 'b'),
+      line(1, 'x', 'a'),
+      line(2, 'x', 'b'),
+    ]);
+    expect(result.ids).toEqual([
+      ['4', '5'],
+      ['1', '3'],
+    ]);
+    expect(result.made.map((o) => [o.presorted, o.verifyOrder])).toEqual([
+      [true, true],
+      [undefined, undefined],
+    ]);
+    expect(result.stderr.split('\n').filter((l) => l !== '')).toEqual([
+      `${join(dir, 'unsorted.ndjson')}:2:2: skipped: invalid JSON: Expected property name or '}'`,
+      '1 malformed line skipped',
+    ]);
+  });
+});

@@ -1,17 +1,11 @@
 import { basename } from 'node:path';
 import type { SearchOptions } from '@rulebench/eql';
-import { INPUT_FORMATS, InputError, type InputFormat } from '@rulebench/events';
+import { INPUT_FORMATS, type InputFormat } from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { asQueryError, type SearchEngine } from '../engine.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
-import {
-  describePosition,
-  eventId,
-  fileErrorMessage,
-  inputName,
-  isFileError,
-  readInputEventBatches,
-} from '../io/events.js';
+import { inputName } from '../io/events.js';
+import { isRegularFile, replayEvents } from './replay.js';
 
 export const SEARCH_USAGE = `Usage: rulebench search --events FILE --query EQL [options]
 
@@ -19,7 +13,9 @@ Runs an EQL query over events and prints the Elasticsearch _eql/search response 
 FILE ("-" reads stdin) may be ECS NDJSON, a JSON array, an Elasticsearch _search or
 _eql/search response, raw Windows/Sysmon JSON, winlogbeat documents or an EVTX file, plain,
 gzipped or zipped; the format is sniffed and raw Windows events are mapped to ECS. It is
-streamed: memory stays at one chunk of events (plus what the query keeps).
+streamed: memory stays at one chunk of events (plus what the query keeps). A sequence needs
+its events in time order: over a file it streams while the file is in order and, when it is
+not, reads the file again and sorts the events its terms take (those stay in memory).
 
 Options:
   --events FILE                 the events, or - for stdin (required)
@@ -32,7 +28,8 @@ Options:
   --timestamp-field F           default @timestamp
   --tiebreaker-field F          second sort key
   --event-category-field F      default event.category
-  --presorted                   events are already in (timestamp, tiebreaker) order
+  --presorted                   events are in (timestamp, tiebreaker) order: trust it (streams
+                                sequences from stdin too)
   --skip-bad                    skip malformed records (reported on stderr) instead of failing
 
 Each hit's _index is the file's base name (stdin for -) and its _id the event's 1-based line
@@ -78,11 +75,11 @@ export async function runSearch(
   };
 
   const engine = await loadEngine();
-  let executor: ReturnType<ReturnType<SearchEngine['compile']>['executor']>;
+  let compiled: ReturnType<SearchEngine['compile']>;
   try {
     const compileOptions =
       options.timestampField === undefined ? {} : { timestampField: options.timestampField };
-    executor = engine.compile(flags.query, compileOptions).executor(options);
+    compiled = engine.compile(flags.query, compileOptions);
   } catch (error) {
     const report = asQueryError(error);
     if (!report) throw error;
@@ -91,46 +88,25 @@ export async function runSearch(
   }
 
   const file = flags.events;
-  const index = file === '-' ? 'stdin' : basename(file);
-  const name = inputName(file);
-  let skipped = 0;
-  let allLines = true;
-  const format = flags.format as InputFormat | undefined;
-  try {
-    const batches = readInputEventBatches(file, ctx.stdin, format === undefined ? {} : { format });
-    read: for await (const batch of batches) {
-      for (const item of batch) {
-        if (item.kind === 'error') {
-          const where = describePosition(name, item.position, item.at);
-          if (!flags['skip-bad']) {
-            ctx.stderr.write(`${where}: ${item.message}\n`);
-            return EXIT_FAILURE;
-          }
-          skipped++;
-          if (item.position.line === undefined) allLines = false;
-          ctx.stderr.write(`${where}: skipped: ${item.message}\n`);
-          continue;
-        }
-        executor.push({ _index: index, _id: eventId(item.position), _source: item.doc });
-        if (executor.done) break read;
-      }
-    }
-  } catch (error) {
-    const report = asQueryError(error);
-    if (report) {
-      ctx.stderr.write(`${report.line}:${report.column}: ${report.message}\n`);
-      return EXIT_FAILURE;
-    }
-    if (error instanceof InputError) {
-      ctx.stderr.write(`${name}: ${error.message}\n`);
-      return EXIT_FAILURE;
-    }
-    if (isFileError(error)) {
-      ctx.stderr.write(`${name}: ${fileErrorMessage(error)}\n`);
-      return EXIT_FAILURE;
-    }
-    throw error;
+  const replay = {
+    file,
+    index: file === '-' ? 'stdin' : basename(file),
+    name: inputName(file),
+    skipBad: flags['skip-bad'] === true,
+    ...(flags.format !== undefined && { format: flags.format as InputFormat }),
+  };
+  // A sequence must see its events in order. Most files already are: stream them as sorted
+  // while the order holds, and only if it breaks read the file again and sort (stdin cannot be
+  // read twice, so there --presorted is the way to stream).
+  const optimistic = !flags.presorted && compiled.kind === 'Sequence' && isRegularFile(file);
+  let executor = compiled.executor(optimistic ? { ...options, presorted: true, verifyOrder: true } : options);
+  let outcome = await replayEvents(executor, replay, ctx);
+  if (outcome.kind === 'read' && executor.unsorted) {
+    executor = compiled.executor(options);
+    outcome = await replayEvents(executor, { ...replay, reported: outcome.records }, ctx);
   }
+  if (outcome.kind === 'failed') return EXIT_FAILURE;
+  const { skipped, allLines } = outcome;
   const response = executor.finish();
   ctx.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
   const unit = allLines ? 'line' : 'record';

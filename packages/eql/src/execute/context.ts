@@ -17,6 +17,8 @@ export interface QueryExecutor {
   push(event: EqlEvent): void;
   /** True once further events cannot change the result (a presorted head is full). */
   readonly done: boolean;
+  /** Set (with `done`) when `verifyOrder` found presorted input out of order: run again unsorted. */
+  readonly unsorted?: boolean;
   /** Ends the stream and builds the response. */
   finish(): EqlSearchResponse;
   /** Results before `size` (after pipes), counted so far; final once `finish` has run. */

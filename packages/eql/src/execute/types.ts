@@ -37,6 +37,13 @@ export interface SearchOptions {
    */
   readonly presorted?: boolean;
   /**
+   * With `presorted`, for sequences: check the order instead of trusting it. The executor then
+   * never stops early, and the first event it uses that sorts before an earlier one sets its
+   * `unsorted` and ends it (`done`), so a caller that can read the input again runs the query
+   * again without `presorted`. Streaming sorted input costs no memory; only unsorted input pays.
+   */
+  readonly verifyOrder?: boolean;
+  /**
    * Keep filtering past a full presorted head so that the executor's `matches` is exact (the
    * workbench shows "N matches" beside the `size` it returns). Off by default: Elasticsearch
    * reports only the hits it returns, so an ES-compatible search may stop reading early.

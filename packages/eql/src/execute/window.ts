@@ -21,6 +21,7 @@ export interface ResolvedSearchOptions {
   readonly eventCategoryField: string;
   readonly maxSamplesPerKey: number;
   readonly presorted: boolean;
+  readonly verifyOrder: boolean;
   readonly countMatches: boolean;
 }
 
@@ -39,6 +40,7 @@ export function resolveSearchOptions(options: SearchOptions = {}): ResolvedSearc
     eventCategoryField: options.eventCategoryField ?? 'event.category',
     maxSamplesPerKey: options.maxSamplesPerKey ?? 1,
     presorted: options.presorted ?? false,
+    verifyOrder: options.verifyOrder ?? false,
     countMatches: options.countMatches ?? false,
   };
 }

@@ -205,3 +205,48 @@ describe('join keys of hostile events', () => {
     expect(run(query, [fine]).hits.total).toEqual({ value: 0, relation: 'eq' });
   });
 });
+
+describe('presorted input with verifyOrder', () => {
+  const query = 'sequence by user [process where tag == "A"] [process where tag == "B"] | head 1';
+  const sorted = () => [
+    ev(1, { n: 'a1', user: 'x', tag: 'A' }),
+    ev(2, { n: 'b2', user: 'x', tag: 'B' }),
+    ev(3, { n: 'z3', user: 'x', tag: 'Z' }),
+    ev(4, { n: 'a4', user: 'y', tag: 'A' }),
+    ev(5, { n: 'b5', user: 'y', tag: 'B' }),
+  ];
+
+  function feedAll(events: EqlEvent[]): SequenceQueryExecutor {
+    const executor = compile(query).executor({ presorted: true, verifyOrder: true }) as SequenceQueryExecutor;
+    for (const event of events) {
+      executor.push(event);
+      if (executor.done) break;
+    }
+    return executor;
+  }
+
+  it('streams sorted input to the end (no early stop) and answers as the sorting path does', () => {
+    const executor = feedAll(sorted());
+    expect(executor.done).toBe(false);
+    expect(executor.unsorted).toBe(false);
+    expect(names(executor.finish())).toEqual([['a1', 'b2']]);
+    expect(names(run(query, sorted().reverse()))).toEqual([['a1', 'b2']]);
+  });
+
+  it('flags the first used event that sorts before an earlier one, and ignores unused ones', () => {
+    const events = sorted();
+    // An event no term takes may be anywhere; one the query uses may not.
+    const unused = feedAll([
+      ...events.slice(0, 4),
+      ev(0, { n: 'z0', user: 'x', tag: 'Z' }),
+      ...events.slice(4),
+    ]);
+    expect(unused.unsorted).toBe(false);
+    const used = feedAll([
+      ...events.slice(0, 4),
+      ev(0, { n: 'a0', user: 'x', tag: 'A' }),
+      ...events.slice(4),
+    ]);
+    expect([used.unsorted, used.done]).toEqual([true, true]);
+  });
+});

@@ -91,7 +91,13 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
   // Counting matches keeps going past a full head until the pipes' cap (never, without pipes).
   const cap = pipeCap(limits);
   const headCount = ctx.options.countMatches ? Math.max(first.count, cap) : first.count;
-  const stopAfter = presorted && first.from === 'head' && !matcher.hasMissingStages ? headCount : Infinity;
+  // Checking the order means reading to the end: no early stop then.
+  const verifyOrder = presorted && ctx.options.verifyOrder;
+  const stopAfter =
+    presorted && !verifyOrder && first.from === 'head' && !matcher.hasMissingStages ? headCount : Infinity;
+  /** With `verifyOrder`: the last event fed, and whether a later one sorted before it. */
+  let lastFed: EventKey | undefined;
+  let unsorted = false;
   const keepLast = first.from === 'tail' ? first.count : Infinity;
   const buffer: Buffered[] = [];
   const scratch: (readonly JoinKey[])[] = new Array(termStage.length).fill(NO_KEYS);
@@ -169,6 +175,9 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
     get done() {
       return done;
     },
+    get unsorted() {
+      return unsorted;
+    },
     get matches(): MatchCount {
       const value = Math.min(matcher.completedCount + trimmed, cap);
       return { value, relation: stoppedEarly && value < cap ? 'gte' : 'eq' };
@@ -184,6 +193,20 @@ export function createSequenceExecutor(node: SequenceNode, ctx: ExecutorContext)
       if (presorted) {
         const until = keysFor(event._source, bits, scratch, scratchLists);
         if (until === null) return;
+        if (verifyOrder) {
+          const key = {
+            timestamp: ts,
+            instant: order.instantOf(event),
+            tiebreaker: order.tiebreakerOf(event),
+            seq: index,
+          };
+          if (lastFed !== undefined && compareKeys(key, lastFed) < 0) {
+            unsorted = true;
+            done = true;
+            return;
+          }
+          lastFed = key;
+        }
         feed(event, ts, scratch, until);
         if (matcher.completedCount >= stopAfter) {
           done = true;
