@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { compileFieldAccessor } from '@rulebench/eql';
 import { InputError, type InputFormat } from '@rulebench/events';
 import { asQueryError, type EventExecutor } from '../engine.js';
 import type { CliContext } from '../io/context.js';
@@ -21,10 +22,25 @@ export interface ReplayInput {
   readonly skipBad: boolean;
   /** Records (events and bad ones) an earlier pass over the same input already reported. */
   readonly reported?: number;
+  /** A field (the timestamp field) to look for: the outcome says whether any event has it. */
+  readonly watchField?: string;
+}
+
+/** Whether any event had the watched field and, when none did, the first event's field names. */
+export interface FieldWatch {
+  readonly seen: boolean;
+  readonly firstEventFields: readonly string[];
 }
 
 export type ReplayOutcome =
-  | { readonly kind: 'read'; readonly records: number; readonly skipped: number; readonly allLines: boolean }
+  | {
+      readonly kind: 'read';
+      readonly records: number;
+      readonly events: number;
+      readonly skipped: number;
+      readonly allLines: boolean;
+      readonly watch: FieldWatch;
+    }
   | { readonly kind: 'failed' };
 
 /**
@@ -41,6 +57,10 @@ export async function replayEvents(
   let records = 0;
   let skipped = 0;
   let allLines = true;
+  let events = 0;
+  const read = input.watchField === undefined ? undefined : compileFieldAccessor(input.watchField);
+  let seen = read === undefined;
+  let firstEventFields: readonly string[] = [];
   try {
     const batches = readInputEventBatches(
       input.file,
@@ -49,10 +69,10 @@ export async function replayEvents(
     );
     read: for await (const batch of batches) {
       for (const item of batch) {
-        const seen = records++ < reported;
+        const before = records++ < reported;
         if (item.kind === 'error') {
           if (item.position.line === undefined) allLines = false;
-          if (seen) {
+          if (before) {
             skipped++;
             continue;
           }
@@ -65,6 +85,11 @@ export async function replayEvents(
           ctx.stderr.write(`${where}: skipped: ${item.message}\n`);
           continue;
         }
+        if (!seen && read !== undefined) {
+          if (events === 0) firstEventFields = fieldPaths(item.doc);
+          seen = read(item.doc) !== undefined;
+        }
+        events++;
         executor.push({ _index: input.index, _id: eventId(item.position), _source: item.doc });
         if (executor.done) break read;
       }
@@ -85,7 +110,21 @@ export async function replayEvents(
     }
     throw error;
   }
-  return { kind: 'read', records, skipped, allLines };
+  return { kind: 'read', records, events, skipped, allLines, watch: { seen, firstEventFields } };
+}
+
+/** The dotted paths of a document's values (at most 1,000), for "did you mean". */
+function fieldPaths(doc: Record<string, unknown>): string[] {
+  const paths: string[] = [];
+  const visit = (value: unknown, prefix: string): void => {
+    if (paths.length >= 1000) return;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, child] of Object.entries(value))
+        visit(child, prefix === '' ? key : `${prefix}.${key}`);
+    } else if (prefix !== '') paths.push(prefix);
+  };
+  visit(doc, '');
+  return paths;
 }
 
 /** A file that can be read twice (not stdin, a FIFO or a device). */

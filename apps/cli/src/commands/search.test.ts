@@ -227,7 +227,8 @@ describe('search command: where a malformed record is', () => {
     expect(lines.stderr).toBe(
       `${ndjson}:2:11: skipped: invalid JSON: Expected double-quoted property name\n` +
         `${ndjson}:3:6: skipped: invalid JSON: Unexpected end of JSON input\n` +
-        '2 malformed lines skipped\n',
+        '2 malformed lines skipped\n' +
+        'note: no event has the timestamp field [@timestamp]: Elasticsearch would refuse this search (Unknown column [@timestamp])\n',
     );
     const elements = await runWith(['search', '--events', array, '--query', 'q'], fakeEngine().engine);
     expect(elements.code).toBe(1);
@@ -326,5 +327,24 @@ describe('search: a sequence over a file streams while the file is in order', ()
       `${join(dir, 'unsorted.ndjson')}:2:2: skipped: invalid JSON: Expected property name or '}'`,
       '1 malformed line skipped',
     ]);
+  });
+});
+
+describe('search: a timestamp field no event has', () => {
+  it('is noted, with the similar fields of the first event, as Elasticsearch refuses it', async () => {
+    const path = join(dir, 'timestamps.ndjson');
+    writeFileSync(path, `${JSON.stringify({ timestamp: 1, event: { category: 'process' } })}\n`);
+    const missing = await runWith(['search', '--events', path, '--query', 'q'], fakeEngine().engine);
+    expect(missing.code).toBe(0);
+    expect(JSON.parse(missing.stdout).hits.total.value).toBe(1);
+    expect(missing.stderr).toBe(
+      'note: no event has the timestamp field [@timestamp]: Elasticsearch would refuse this search' +
+        ' (Unknown column [@timestamp]), did you mean [timestamp]? (--timestamp-field)\n',
+    );
+    const named = await runWith(
+      ['search', '--events', path, '--query', 'q', '--timestamp-field', 'timestamp'],
+      fakeEngine().engine,
+    );
+    expect(named.stderr).toBe('');
   });
 });
