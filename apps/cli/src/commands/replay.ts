@@ -58,8 +58,8 @@ export async function replayEvents(
   let skipped = 0;
   let allLines = true;
   let events = 0;
-  const read = input.watchField === undefined ? undefined : compileFieldAccessor(input.watchField);
-  let seen = read === undefined;
+  const readWatched = input.watchField === undefined ? undefined : compileFieldAccessor(input.watchField);
+  let seen = readWatched === undefined;
   let firstEventFields: readonly string[] = [];
   try {
     const batches = readInputEventBatches(
@@ -85,9 +85,9 @@ export async function replayEvents(
           ctx.stderr.write(`${where}: skipped: ${item.message}\n`);
           continue;
         }
-        if (!seen && read !== undefined) {
+        if (!seen && readWatched !== undefined) {
           if (events === 0) firstEventFields = fieldPaths(item.doc);
-          seen = read(item.doc) !== undefined;
+          seen = readWatched(item.doc) !== undefined;
         }
         events++;
         executor.push({ _index: input.index, _id: eventId(item.position), _source: item.doc });
