@@ -88,17 +88,30 @@ export function compile(query: string | QueryNode, options: CompileOptions = {})
 
 export type SearchRequestOptions = SearchOptions & CompileOptions;
 
-/** Runs a query over events (any order unless `presorted`) and returns the `_eql/search` response. */
+/**
+ * Runs a query over events (any order unless `presorted`) and returns the `_eql/search` response.
+ * With `verifyOrder`, input found out of order is run again unsorted (so it is read twice: a
+ * one-shot iterable is kept in an array for that).
+ */
 export function search(
   query: string | CompiledQuery,
   events: Iterable<EqlEvent>,
   options: SearchRequestOptions = {},
 ): EqlSearchResponse {
   const compiled = typeof query === 'string' ? compile(query, options) : query;
-  const run = compiled.executor(options);
+  const replayable = options.verifyOrder && !Array.isArray(events) ? [...events] : events;
+  const run = runOver(compiled.executor(options), replayable);
+  if (!run.unsorted) return run.finish();
+  return runOver(
+    compiled.executor({ ...options, presorted: false, verifyOrder: false }),
+    replayable,
+  ).finish();
+}
+
+function runOver(run: QueryExecutor, events: Iterable<EqlEvent>): QueryExecutor {
   for (const event of events) {
     run.push(event);
     if (run.done) break;
   }
-  return run.finish();
+  return run;
 }

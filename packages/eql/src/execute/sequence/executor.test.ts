@@ -249,4 +249,14 @@ describe('presorted input with verifyOrder', () => {
     ]);
     expect([used.unsorted, used.done]).toEqual([true, true]);
   });
+
+  it('search() runs unsorted input again, sorting, even from a one-shot iterable', () => {
+    const shuffled = [...sorted()].reverse();
+    const once = function* () {
+      yield* shuffled;
+    };
+    const options = { presorted: true, verifyOrder: true };
+    expect(names(search(query, once(), options))).toEqual([['a1', 'b2']]);
+    expect(names(search(query, shuffled, options))).toEqual([['a1', 'b2']]);
+  });
 });
