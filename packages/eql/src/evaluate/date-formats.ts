@@ -11,15 +11,17 @@
  */
 
 import { parseIsoDate, toEpochMillis } from './dates.js';
+import { parseEpochText } from './iso-date.js';
 
 /** Parses one value to epoch millis; `undefined` when no format of the list accepts it. */
 export type DateParser = (value: unknown) => number | undefined;
 
-const EPOCH_MILLIS = /^[+-]?\d+(?:\.\d+)?$/;
-
-function epochMillis(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  return typeof value === 'string' && EPOCH_MILLIS.test(value) ? Math.trunc(Number(value)) : undefined;
+/** `epoch_millis` / `epoch_second` as `EpochTime` reads them (`-5.5` ms floors to -6, never trunc). */
+function epochParser(unitMillis: 1 | 1000): DateParser {
+  return (value) => {
+    if (typeof value === 'number') return Number.isFinite(value) ? Math.floor(value * unitMillis) : undefined;
+    return typeof value === 'string' ? parseEpochText(value, unitMillis)?.millis : undefined;
+  };
 }
 
 function isoDate(value: unknown): number | undefined {
@@ -28,11 +30,8 @@ function isoDate(value: unknown): number | undefined {
 
 /** Built-in names (`strict_` forms and their lenient twins parse alike here). */
 const NAMED: Readonly<Record<string, DateParser>> = {
-  epoch_millis: epochMillis,
-  epoch_second: (value) => {
-    const seconds = epochMillis(value);
-    return seconds === undefined ? undefined : seconds * 1000;
-  },
+  epoch_millis: epochParser(1),
+  epoch_second: epochParser(1000),
   date_optional_time: isoDate,
   date_time: isoDate,
   date_time_no_millis: isoDate,

@@ -7,6 +7,7 @@
 import type { EventQueryNode, PipeNode } from '../ast.js';
 import { compileEventQueryFilter, type Predicate, planCondition } from '../evaluate/compile-condition.js';
 import type { CompileContext } from '../evaluate/context.js';
+import { dateParser } from '../evaluate/date-formats.js';
 import type { FilterPlan } from '../evaluate/filter-plan.js';
 import { createEventOrder, type EventOrder } from './ordering.js';
 import type { EqlEvent, EqlSearchResponse, MatchCount } from './types.js';
@@ -87,6 +88,8 @@ export function createExecutorContext(
       options.tiebreakerField,
       // A `date_nanos` timestamp field orders (and spans) to the nanosecond.
       cache.compileContext.fieldTypes.get(options.timestampField) === 'date_nanos' ? 'nanos' : 'millis',
+      // A mapping `format` on the timestamp field is how its values are read, for order too.
+      dateParser(cache.compileContext.dateFormats.get(options.timestampField)),
     ),
     startedAt: Date.now(),
     eventFilter: (query) => cache.filter(query, options.eventCategoryField),

@@ -8,7 +8,7 @@ import type { EventQueryNode } from '../ast.js';
 import type { Predicate } from '../evaluate/filter-plan.js';
 import { BoundedHeap } from './bounded-heap.js';
 import type { ExecutorContext, QueryExecutor } from './context.js';
-import { compareKeys, type EventKey } from './ordering.js';
+import { compareEventKeys, type EventKey } from './ordering.js';
 import type { EqlEvent, EqlSearchResponse, EventHit, MatchCount } from './types.js';
 import { applyLimits, firstWindow, pipeCap } from './window.js';
 
@@ -17,8 +17,8 @@ interface Kept {
   readonly event: EqlEvent;
 }
 
-const byKey = (a: Kept, b: Kept): number => compareKeys(a.key, b.key);
-const byKeyReversed = (a: Kept, b: Kept): number => compareKeys(b.key, a.key);
+const byKey = (a: Kept, b: Kept): number => compareEventKeys(a.key, b.key);
+const byKeyReversed = (a: Kept, b: Kept): number => compareEventKeys(b.key, a.key);
 
 /**
  * The `_eql/search` response for an event query. As in Elasticsearch, `total` is the number of
@@ -95,12 +95,16 @@ class EventQueryExecutor implements QueryExecutor {
 
   /** A match: count it, and keep it if the limits can still return it. */
   private matchedEvent(event: EqlEvent, index: number): void {
+    // A tail is searched newest first (ES SortByLimit): multi-valued fields sort by their max.
+    const key = this.ctx.order.keyOf(event, index, this.from === 'tail');
+    // A timestamp that is not a date: Elasticsearch would not have indexed the event at all.
+    if (Number.isNaN(key.timestamp)) return;
     this.matched++;
     if (this.full) {
       if (this.matched >= this.cap) this.isDone = true;
       return;
     }
-    const kept: Kept = { key: this.ctx.order.keyOf(event, index), event };
+    const kept: Kept = { key, event };
     if (!this.presorted) {
       this.heap.push(kept);
       return;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import './sequence/register.js';
 import { compile, search } from './compile.js';
 import type { EqlEvent } from './types.js';
 
@@ -39,7 +40,7 @@ describe('search', () => {
     expect(ids(search('any where true', events))).toEqual(['num', 'str', 'iso']);
   });
 
-  it('puts events without a timestamp first, and missing tiebreakers last', () => {
+  it('puts events without a timestamp first, and missing tiebreakers first too', () => {
     const events = [
       event('late', { '@timestamp': 5, seq: 1 }),
       event('none', { seq: 9 }),
@@ -47,13 +48,45 @@ describe('search', () => {
       event('key2', { '@timestamp': 1, seq: 2 }),
       event('key1', { '@timestamp': 1, seq: 1 }),
     ];
-    expect(ids(search('any where true', events, { tiebreakerField: 'seq' }))).toEqual([
-      'none',
-      'key1',
-      'key2',
-      'nokey',
-      'late',
-    ]);
+    // ES sorts an event query on timestamp and tiebreaker with NullsPosition.FIRST for both
+    // (LogicalPlanBuilder default order; Optimizer.changeOrderDirection for a tail).
+    const expected = ['none', 'nokey', 'key1', 'key2', 'late'];
+    expect(ids(search('any where true', events, { tiebreakerField: 'seq' }))).toEqual(expected);
+    expect(ids(search('any where true', events, { tiebreakerField: 'seq', size: 4 }))).toEqual(
+      expected.slice(1),
+    );
+  });
+
+  it('sorts a multi-valued timestamp by its min for a head and its max for a tail', () => {
+    const events = [event('multi', { '@timestamp': [1, 100] }), event('fifty', { '@timestamp': 50 })];
+    // ES default sort mode: `min` ascending, `max` descending; a tail is searched descending.
+    expect(ids(search('any where true', events, { resultPosition: 'head' }))).toEqual(['multi', 'fifty']);
+    expect(ids(search('any where true', events, { resultPosition: 'tail' }))).toEqual(['fifty', 'multi']);
+  });
+
+  it('returns no event whose timestamp is not a date (ES would not have indexed it)', () => {
+    const events = [
+      event('ok', { '@timestamp': '2020-01-01T00:00:00Z', kind: 'a', host: 'h' }),
+      event('space', { '@timestamp': '2020-01-01 00:00:01', kind: 'a', host: 'h' }),
+      event('one-bad', { '@timestamp': ['2020-01-01T00:00:02Z', 'soon'], kind: 'b', host: 'h' }),
+      event('absent', { kind: 'b', host: 'h' }),
+      event('later', { '@timestamp': '2020-01-01T00:00:03Z', kind: 'b', host: 'h' }),
+    ];
+    const options = { eventCategoryField: 'kind', size: 10 };
+    expect(ids(search('any where true', events, options))).toEqual(['absent', 'ok', 'later']);
+    const sample = search('sample by host [a where true] [b where true]', events, options);
+    expect(sample.hits.sequences?.map((s) => s.events.map((e) => e._id))).toEqual([['ok', 'absent']]);
+    const sequence = search('sequence by host [a where true] [b where true]', events, options);
+    expect(sequence.hits.sequences?.map((s) => s.events.map((e) => e._id))).toEqual([['ok', 'later']]);
+  });
+
+  it("orders by the timestamp field's mapping format when it has one", () => {
+    const events = [
+      event('b', { '@timestamp': '02-01-2020', kind: 'x' }),
+      event('a', { '@timestamp': '31-12-2019', kind: 'x' }),
+    ];
+    const options = { dateFormats: { '@timestamp': 'dd-MM-yyyy' } };
+    expect(ids(search('any where true', events, options))).toEqual(['a', 'b']);
   });
 
   it('returns the 10 most recent events by default and honours size and result position', () => {

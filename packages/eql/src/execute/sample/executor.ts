@@ -65,9 +65,14 @@ export function createSampleExecutor(node: SampleNode, ctx: ExecutorContext): Sa
     },
     push(event) {
       const source = event._source;
+      let indexed: boolean | undefined;
       for (let f = 0; f < filters; f++) {
         const stage = plan.stages[f];
         if (stage === undefined || !stage.filter(source)) continue;
+        // Samples ignore time, and sample events without a timestamp; but one whose timestamp
+        // is not a date is a document Elasticsearch refused to index.
+        indexed ??= !ctx.order.rejects(event);
+        if (!indexed) return;
         for (const key of extractJoinKeys(source, stageKeys[f] ?? stage.keys)) {
           let bucket = buckets.get(key.id);
           if (bucket === undefined) {
