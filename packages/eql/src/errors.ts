@@ -38,6 +38,8 @@ export interface EqlErrorJson {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** As `EqlError.codeFrame`: a client given only the JSON can show the caret too. */
+  readonly codeFrame: string;
 }
 
 export class EqlError extends Error {
@@ -83,6 +85,7 @@ export class EqlError extends Error {
       column: this.column,
       endLine: this.endLine,
       endColumn: this.endColumn,
+      codeFrame: this.codeFrame,
     };
   }
 }

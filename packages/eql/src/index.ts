@@ -10,6 +10,8 @@ export type { CompiledValue, ValueType } from './evaluate/compile-value.js';
 export { compileValue, firstDocValue } from './evaluate/compile-value.js';
 export type { CompileContext, CompileContextOptions } from './evaluate/context.js';
 export { createCompileContext } from './evaluate/context.js';
+// Named by `EventOrder.instantOf`'s return type: exported so callers can name it too.
+export type { PreciseInstant } from './evaluate/dates.js';
 export { parseIsoDate, toEpochMillis } from './evaluate/dates.js';
 export { EqlEvaluationError } from './evaluate/errors.js';
 export type { ExplainNode } from './evaluate/explain.js';
@@ -18,7 +20,9 @@ export type { FieldLookup, FieldScalar, MultiValue, RawFieldValue } from './eval
 export { compileFieldAccessor, getFieldValues, lookupField } from './evaluate/fields.js';
 export { pipeLimit } from './evaluate/pipe-limit.js';
 export type { EqlValue, NumericKind } from './evaluate/values.js';
-export { compileWildcards, wildcardMatch } from './evaluate/wildcard.js';
+// `StringMatcher` is what `compileWildcards` and `compileLuceneRegex` return: exported so callers can name it.
+export type { StringMatcher } from './evaluate/wildcard.js';
+export { compileWildcards, hasWildcard, wildcardMatch } from './evaluate/wildcard.js';
 export { BoundedHeap } from './execute/bounded-heap.js';
 export type { CompiledQuery, CompileOptions, SearchRequestOptions } from './execute/compile.js';
 export { compile, registerExecutorFactory, search } from './execute/compile.js';
@@ -33,7 +37,8 @@ export type {
   QueryExplanation,
 } from './execute/explain.js';
 export { createClauseTester, explain, explainEventQuery, nearMissClause } from './execute/explain.js';
-export type { EventKey, EventOrder } from './execute/ordering.js';
+// `TimestampPrecision` is `createEventOrder`'s third parameter.
+export type { EventKey, EventOrder, TimestampPrecision } from './execute/ordering.js';
 export { compareKeys, createEventOrder } from './execute/ordering.js';
 export type { SequenceQueryExecutor } from './execute/sequence/executor.js';
 export type {

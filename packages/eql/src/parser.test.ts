@@ -370,6 +370,27 @@ describe('parse: errors', () => {
     expect((ast?.body as SequenceNode | undefined)?.terms).toHaveLength(3);
   });
 
+  it('names the fix when a keyword is written in upper case (keywords are lower-case only)', () => {
+    const messages = (source: string) => parseWithDiagnostics(source).errors.map(String);
+    expect(messages('process where a == 1 AND b == 2')).toEqual([
+      '1:22: Expected "and", "or", "|" or end of query, found name "AND". Keywords are lower-case: write "and".',
+    ]);
+    expect(messages('Process WHERE a == 1')).toEqual([
+      '1:9: Expected "where", found name "WHERE". Keywords are lower-case: write "where".',
+    ]);
+    expect(messages('process where a LIKE~ "x"')).toEqual([
+      '1:17: Expected "and", "or", "|" or end of query, found "LIKE~". Keywords are lower-case: write "like~".',
+    ]);
+    // `NOT` parses as a field, so the error lands on the name after it: the hint still names it.
+    expect(messages('process where NOT a == 1')).toEqual([
+      '1:19: Expected "and", "or", "|" or end of query, found name "a". Keywords are lower-case: write "not".',
+    ]);
+    // A field segment after a dot is a name, never a misspelt keyword.
+    expect(messages('process where a.NOT b')).toEqual([
+      '1:21: Expected "and", "or", "|" or end of query, found name "b".',
+    ]);
+  });
+
   it('carries both ends of the range and serialises to JSON', () => {
     const [error] = parseWithDiagnostics('process where\n  a == "open').errors;
     expect(error?.toJSON()).toEqual({
@@ -381,6 +402,7 @@ describe('parse: errors', () => {
       column: 8,
       endLine: 2,
       endColumn: 13,
+      codeFrame: ['1 | process where', '2 |   a == "open', '  |        ^^^^^'].join('\n'),
     });
     expect(String(error)).toBe('2:8: Unterminated string.');
   });

@@ -5,7 +5,7 @@
 
 import type { SourceRange } from '../ast.js';
 import { type EqlErrorCode, EqlSyntaxError, expectedFound } from '../errors.js';
-import { describeToken, isKeyword, type Token, type TokenKind } from '../token.js';
+import { describeToken, isKeyword, KEYWORDS, type Token, type TokenKind } from '../token.js';
 
 /**
  * Thrown inside the parser to unwind to the nearest recovery point; never escapes `parse`.
@@ -83,7 +83,33 @@ export class Cursor {
 
   /** Fail at the current token: "Expected `expected`, found <current token>." */
   unexpected(expected: string, token: Token = this.token): never {
-    this.fail(expectedFound(expected, describeToken(token)), token);
+    const hint = this.upperCaseKeywordHint(token);
+    const message = expectedFound(expected, describeToken(token));
+    this.fail(hint === null ? message : `${message} ${hint}`, token);
+  }
+
+  /**
+   * Keywords are lower-case only (as in Elasticsearch's grammar), so `AND`, `WHERE` or `NOT`
+   * read as field names and the error lands on or just after them with no clue why. Name the
+   * fix when the unexpected token, or the bare name just before it (`NOT a == 1` fails at `a`),
+   * is a keyword in the wrong case.
+   */
+  private upperCaseKeywordHint(token: Token): string | null {
+    const at = this.tokens.indexOf(token);
+    const previous = at > 0 ? this.tokens[at - 1] : undefined;
+    // A name after a dot is a field segment (`process.NOT`), not a misspelt keyword.
+    const beforePrevious = at > 1 ? this.tokens[at - 2] : undefined;
+    const candidates = [
+      token,
+      ...(beforePrevious?.kind === '.' ? [] : previous === undefined ? [] : [previous]),
+    ];
+    for (const candidate of candidates) {
+      if (candidate.kind !== 'Identifier') continue;
+      const lower = candidate.value.toLowerCase();
+      if (lower !== candidate.value && KEYWORDS.has(lower))
+        return `Keywords are lower-case: write "${lower}${candidate.tilde ? '~' : ''}".`;
+    }
+    return null;
   }
 
   /** Record an error and unwind to the nearest recovery point. */
