@@ -5,26 +5,20 @@
  * server's importer and the CLI's `import`, so both reject the same records with the same words.
  */
 
+import { toEpochMillis } from '@rulebench/eql';
+
 /** The largest distance from the epoch, in milliseconds, a timestamp may have. */
 export const MAX_TIMESTAMP_MILLIS = 8.64e15;
 
 /**
- * Epoch millis, or undefined when the value is not a date or is out of range. Fractions below a
- * millisecond are truncated, as Elasticsearch's millisecond `date` type does.
+ * Epoch millis, or undefined when the value is not a date or is out of range. The engine's own
+ * reading (`toEpochMillis`: Elasticsearch's `strict_date_optional_time||epoch_millis`, finer
+ * fractions floored), so a record the importer accepts is one every query can place in time,
+ * and one Elasticsearch would refuse to index is refused here too.
  */
 export function parseTimestamp(value: unknown): number | undefined {
-  if (typeof value === 'number') return inRange(value);
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  if (/^-?\d+(\.\d+)?$/.test(text)) return inRange(Number(text));
-  const match = ISO_DATE.exec(text);
-  if (!match) return undefined;
-  const [, date = '', time, fraction = '', zone] = match;
-  const millisPart = fraction === '' ? '' : `.${fraction.slice(0, 3).padEnd(3, '0')}`;
-  const normalized =
-    time === undefined ? `${date}T00:00:00Z` : `${date}T${time}${millisPart}${normalizeZone(zone)}`;
-  const millis = Date.parse(normalized);
-  return Number.isNaN(millis) ? undefined : millis;
+  const millis = toEpochMillis(value);
+  return millis === undefined ? undefined : inRange(millis);
 }
 
 /**
@@ -72,17 +66,6 @@ function inRange(millis: number): number | undefined {
   if (!Number.isFinite(millis)) return undefined;
   const whole = Math.trunc(millis);
   return Math.abs(whole) <= MAX_TIMESTAMP_MILLIS ? whole : undefined;
-}
-
-// date, then optionally [T or space] hh:mm[:ss][.fraction][zone]
-const ISO_DATE =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/** No zone means UTC, as in Elasticsearch; `+hhmm` and `+hh` become `+hh:mm`. */
-function normalizeZone(zone: string | undefined): string {
-  if (zone === undefined || zone === 'Z' || zone === 'z') return 'Z';
-  const digits = zone.slice(1).replace(':', '');
-  return `${zone[0]}${digits.slice(0, 2)}:${(digits.slice(2) || '00').padEnd(2, '0')}`;
 }
 
 /** Epoch millis as ISO-8601, or undefined for a value no `Date` can hold (never throws). */
