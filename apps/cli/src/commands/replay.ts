@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { compileFieldAccessor } from '@rulebench/eql';
 import { InputError, type InputFormat } from '@rulebench/events';
 import { asQueryError, type EventExecutor } from '../engine.js';
 import type { CliContext } from '../io/context.js';
@@ -10,6 +9,7 @@ import {
   isFileError,
   readInputEventBatches,
 } from '../io/events.js';
+import type { TimestampWatch } from './timestamp-watch.js';
 
 export interface ReplayInput {
   /** The path, or "-" for stdin. */
@@ -22,24 +22,16 @@ export interface ReplayInput {
   readonly skipBad: boolean;
   /** Records (events and bad ones) an earlier pass over the same input already reported. */
   readonly reported?: number;
-  /** A field (the timestamp field) to look for: the outcome says whether any event has it. */
-  readonly watchField?: string;
-}
-
-/** Whether any event had the watched field and, when none did, the first event's field names. */
-export interface FieldWatch {
-  readonly seen: boolean;
-  readonly firstEventFields: readonly string[];
+  /** Shown every event read (see `TimestampWatch`). */
+  readonly watch?: TimestampWatch;
 }
 
 export type ReplayOutcome =
   | {
       readonly kind: 'read';
       readonly records: number;
-      readonly events: number;
       readonly skipped: number;
       readonly allLines: boolean;
-      readonly watch: FieldWatch;
     }
   | { readonly kind: 'failed' };
 
@@ -57,10 +49,6 @@ export async function replayEvents(
   let records = 0;
   let skipped = 0;
   let allLines = true;
-  let events = 0;
-  const readWatched = input.watchField === undefined ? undefined : compileFieldAccessor(input.watchField);
-  let seen = readWatched === undefined;
-  let firstEventFields: readonly string[] = [];
   try {
     const batches = readInputEventBatches(
       input.file,
@@ -85,12 +73,9 @@ export async function replayEvents(
           ctx.stderr.write(`${where}: skipped: ${item.message}\n`);
           continue;
         }
-        if (!seen && readWatched !== undefined) {
-          if (events === 0) firstEventFields = fieldPaths(item.doc);
-          seen = readWatched(item.doc) !== undefined;
-        }
-        events++;
-        executor.push({ _index: input.index, _id: eventId(item.position), _source: item.doc });
+        const id = eventId(item.position);
+        input.watch?.observe(item.doc, id);
+        executor.push({ _index: input.index, _id: id, _source: item.doc });
         if (executor.done) break read;
       }
     }
@@ -110,21 +95,7 @@ export async function replayEvents(
     }
     throw error;
   }
-  return { kind: 'read', records, events, skipped, allLines, watch: { seen, firstEventFields } };
-}
-
-/** The dotted paths of a document's values (at most 1,000), for "did you mean". */
-function fieldPaths(doc: Record<string, unknown>): string[] {
-  const paths: string[] = [];
-  const visit = (value: unknown, prefix: string): void => {
-    if (paths.length >= 1000) return;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [key, child] of Object.entries(value))
-        visit(child, prefix === '' ? key : `${prefix}.${key}`);
-    } else if (prefix !== '') paths.push(prefix);
-  };
-  visit(doc, '');
-  return paths;
+  return { kind: 'read', records, skipped, allLines };
 }
 
 /** A file that can be read twice (not stdin, a FIFO or a device). */

@@ -347,4 +347,20 @@ describe('search: a timestamp field no event has', () => {
     );
     expect(named.stderr).toBe('');
   });
+
+  it('notes the first timestamp that is not a date, which Elasticsearch would refuse to index', async () => {
+    const path = join(dir, 'spaced.ndjson');
+    const line = (ts: string) => JSON.stringify({ '@timestamp': ts, event: { category: 'process' } });
+    writeFileSync(path, `${line('2024-03-01T10:00:05Z')}\n${line('2024-03-01 10:00:06')}\n`);
+    const result = await runWith(
+      ['search', '--events', path, '--query', 'process where true'],
+      await loadEqlEngine(),
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).hits.events.map((e: { _id: string }) => e._id)).toEqual(['1']);
+    expect(result.stderr).toBe(
+      `note: ${path}:2: [@timestamp] "2024-03-01 10:00:06" is not a date in Elasticsearch's default format` +
+        ' (strict_date_optional_time||epoch_millis): it would refuse such events at indexing, and no query returns them\n',
+    );
+  });
 });

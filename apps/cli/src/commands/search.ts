@@ -1,24 +1,12 @@
 import { basename } from 'node:path';
-import { didYouMean, type SearchOptions, suggestionList } from '@rulebench/eql';
+import type { SearchOptions } from '@rulebench/eql';
 import { INPUT_FORMATS, type InputFormat } from '@rulebench/events';
 import { parseArgs, UsageError } from '../args.js';
 import { asQueryError, type SearchEngine } from '../engine.js';
 import { type CliContext, EXIT_FAILURE, EXIT_OK } from '../io/context.js';
 import { inputName } from '../io/events.js';
 import { isRegularFile, replayEvents } from './replay.js';
-
-const DEFAULT_TIMESTAMP_FIELD = '@timestamp';
-
-/**
- * Elasticsearch refuses a search whose timestamp field no index maps ("Unknown column
- * [@timestamp], did you mean [timestamp]?", elastic/kibana#90719). Without a mapping here, no
- * event having the field is the same sign; the results are still printed, ordered by arrival.
- */
-function missingTimestampNote(field: string, firstEventFields: readonly string[]): string {
-  const near = suggestionList(field, firstEventFields);
-  const hint = near.length > 0 ? `${didYouMean(near)} (--timestamp-field)` : '';
-  return `note: no event has the timestamp field [${field}]: Elasticsearch would refuse this search (Unknown column [${field}])${hint}`;
-}
+import { TimestampWatch } from './timestamp-watch.js';
 
 export const SEARCH_USAGE = `Usage: rulebench search --events FILE --query EQL [options]
 
@@ -106,7 +94,7 @@ export async function runSearch(
     index: file === '-' ? 'stdin' : basename(file),
     name: inputName(file),
     skipBad: flags['skip-bad'] === true,
-    watchField: options.timestampField ?? DEFAULT_TIMESTAMP_FIELD,
+    watch: new TimestampWatch(options.timestampField ?? '@timestamp'),
     ...(flags.format !== undefined && { format: flags.format as InputFormat }),
   };
   // A sequence must see its events in order. Most files already are: stream them as sorted
@@ -125,7 +113,6 @@ export async function runSearch(
   ctx.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
   const unit = allLines ? 'line' : 'record';
   if (skipped > 0) ctx.stderr.write(`${skipped} malformed ${unit}${skipped === 1 ? '' : 's'} skipped\n`);
-  if (!outcome.watch.seen && outcome.events > 0)
-    ctx.stderr.write(`${missingTimestampNote(replay.watchField, outcome.watch.firstEventFields)}\n`);
+  for (const note of replay.watch.notes(replay.name)) ctx.stderr.write(`${note}\n`);
   return EXIT_OK;
 }
