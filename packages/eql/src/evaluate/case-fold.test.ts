@@ -6,22 +6,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { compileEveryWay, verdicts } from '../../test/differential/paths.js';
+import { everyPathCases as cases } from '../../test/differential/every-path-cases.js';
 import { asciiLower, javaEqualsIgnoreCase } from './case-fold.js';
-
-type Case = readonly [condition: string, source: Record<string, unknown>, expected: boolean];
-
-function cases(list: readonly Case[]): void {
-  for (const [condition, source, expected] of list) {
-    it(`${condition} on ${JSON.stringify(source)} is ${expected}`, () => {
-      const compiled = compileEveryWay(condition);
-      expect(compiled, condition).toBeDefined();
-      if (compiled === undefined) return;
-      const all = new Set(Object.values(verdicts(compiled, source)));
-      expect([...all], `${condition} on ${JSON.stringify(source)}`).toEqual([expected]);
-    });
-  }
-}
 
 const kelvin = { f: '\u212Aernel32.dll' };
 const ecole = { f: 'École.EXE' };

@@ -3,22 +3,8 @@
  * Every case runs through every evaluation path (generated code, closures, executors, explain).
  */
 
-import { describe, expect, it } from 'vitest';
-import { compileEveryWay, verdicts } from '../../test/differential/paths.js';
-
-type Case = readonly [condition: string, source: Record<string, unknown>, expected: boolean];
-
-function cases(list: readonly Case[]): void {
-  for (const [condition, source, expected] of list) {
-    it(`${condition} on ${JSON.stringify(source)} is ${expected}`, () => {
-      const compiled = compileEveryWay(condition);
-      expect(compiled, condition).toBeDefined();
-      if (compiled === undefined) return;
-      const all = new Set(Object.values(verdicts(compiled, source)));
-      expect([...all], `${condition} on ${JSON.stringify(source)}`).toEqual([expected]);
-    });
-  }
-}
+import { describe } from 'vitest';
+import { everyPathCases as cases } from '../../test/differential/every-path-cases.js';
 
 const twoLines = { c: 'cmd.exe /c\necho hi' };
 const crlf = { c: 'a\r\nb' };
