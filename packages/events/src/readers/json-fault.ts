@@ -79,27 +79,18 @@ export function jsonFaultOffset(text: string): number {
     if (i >= n) return wantValue || stack.length > 0 ? n : -1;
     const c = text.charCodeAt(i);
     if (wantValue) {
-      if (c === 0x7b) {
+      if (c === 0x7b || c === 0x5b) {
+        // "{" or "[": empty, or opened (an object then wants its first key).
+        const kind = c === 0x7b ? OBJECT : ARRAY;
         i++;
         skipSpace();
-        if (text.charCodeAt(i) === 0x7d) {
+        if (text.charCodeAt(i) === (kind === OBJECT ? 0x7d : 0x5d)) {
           i++;
           wantValue = false;
           continue;
         }
-        stack.push(OBJECT);
-        if (!readKey()) return Math.min(i, n);
-        continue;
-      }
-      if (c === 0x5b) {
-        i++;
-        skipSpace();
-        if (text.charCodeAt(i) === 0x5d) {
-          i++;
-          wantValue = false;
-          continue;
-        }
-        stack.push(ARRAY);
+        stack.push(kind);
+        if (kind === OBJECT && !readKey()) return Math.min(i, n);
         continue;
       }
       if (c === 0x22) {

@@ -27,7 +27,6 @@ import type {
   LogicalNode,
   SampleNode,
   SequenceNode,
-  SequenceTermNode,
 } from '../../ast.js';
 import { childExpressions } from '../../walk.js';
 
@@ -55,7 +54,7 @@ function termKeys(node: Joined, term: Joined['terms'][number]): readonly Express
 }
 
 function isMissing(term: Joined['terms'][number]): boolean {
-  return (term as Partial<SequenceTermNode>).missing === true;
+  return term.kind === 'SequenceTerm' && term.missing;
 }
 
 function propagate(node: Joined): readonly EventQueryNode[] {
